@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { configureAdminViews } from './bootstrap/admin-views';
 import { ensureLocales } from './bootstrap/locales';
+import { dropStaleOpenApiCache } from './bootstrap/openapi-cache';
 import { disablePublicRegistration, grantPublicReadAccess } from './bootstrap/public-permissions';
 import { loadDemoContentOnFirstStart } from './bootstrap/demo-content';
 import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-preview-token';
@@ -13,6 +15,8 @@ export default {
     await ensureLocales(strapi);
     await grantPublicReadAccess(strapi);
     await disablePublicRegistration(strapi);
+    await configureAdminViews(strapi);
+    dropStaleOpenApiCache(strapi);
     await loadDemoContentOnFirstStart(strapi);
   },
 };
