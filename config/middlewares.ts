@@ -6,6 +6,7 @@ export default [
   'strapi::poweredBy',
   'strapi::query',
   'global::known-locale',
+  'global::valid-pagination',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

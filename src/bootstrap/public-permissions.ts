@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
-const PUBLIC_ACTIONS = ['find', 'findOne'];
+/** A single type has one entry per locale, so it has no findOne. */
+const publicActions = (kind: string): string[] => (kind === 'singleType' ? ['find'] : ['find', 'findOne']);
 
 /**
  * Grants the Public role read access to every content type of ours, once per content type:
@@ -21,7 +22,8 @@ export const grantPublicReadAccess = async (strapi: Core.Strapi): Promise<void> 
 
   const permissions = strapi.db.query('plugin::users-permissions.permission');
   for (const uid of pending) {
-    for (const action of PUBLIC_ACTIONS.map((name) => `${uid}.${name}`)) {
+    const { kind } = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
+    for (const action of publicActions(kind).map((name) => `${uid}.${name}`)) {
       if (!(await permissions.findOne({ where: { action, role: publicRole.id } }))) {
         await permissions.create({ data: { action, role: publicRole.id } });
       }

@@ -19,7 +19,7 @@ export const draftsNeedPreviewToken =
 
     const request = strapi.requestContext.get();
     const isContentApi = request?.state?.route?.info?.type === 'content-api';
-    if (isContentApi && request?.state?.auth?.strategy?.name !== 'api-token') {
+    if (isContentApi && request?.state?.auth?.strategy?.name !== 'content-api-token') {
       // A PolicyError keeps its message; the router turns any other ForbiddenError into a bare "Forbidden".
       throw new errors.PolicyError('Drafts can only be read with an API token (status=draft is not public).');
     }

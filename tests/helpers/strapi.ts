@@ -9,7 +9,7 @@ import { appDir, distDir, useTestEnvironment } from './environment';
 export const startStrapi = async (): Promise<Core.Strapi> => {
   useTestEnvironment();
   const app = createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false });
-  app.log.level = 'warn';
+  app.log.level = 'error';
   await app.load();
   app.server.mount();
   return app;

@@ -1,0 +1,35 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+/** Smallest value each pagination parameter may take; Strapi silently "fixes" smaller ones. */
+const MINIMUM: Record<string, number> = { page: 1, pageSize: 1, start: 0, limit: 1 };
+
+/**
+ * Answers nonsensical pagination (`page=0`, `pageSize=-5`, `limit=-1`…) on the content API with
+ * 400 instead of quietly serving another page than the one asked for. A page size above the
+ * maximum stays allowed: Strapi caps it, as documented.
+ */
+const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
+  const apiPrefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
+
+  return async (ctx, next) => {
+    const pagination = ctx.query.pagination;
+    if (!ctx.path.startsWith(apiPrefix) || pagination === undefined) return next();
+    if (typeof pagination !== 'object' || pagination === null || Array.isArray(pagination)) {
+      throw new errors.ValidationError('pagination must be an object, e.g. pagination[page]=1&pagination[pageSize]=10');
+    }
+
+    for (const [key, minimum] of Object.entries(MINIMUM)) {
+      const value = (pagination as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < minimum) {
+        throw new errors.ValidationError(`pagination[${key}] must be a whole number of at least ${minimum}`, {
+          key: `pagination.${key}`,
+        });
+      }
+    }
+    return next();
+  };
+};
+
+export default middleware;
