@@ -1,9 +1,11 @@
 export default [
-  'strapi::logger',
   'strapi::errors',
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  // A cache hit is answered here, with the headers above and without the work below (nor a log line).
+  'global::public-cache',
+  'strapi::logger',
   'strapi::query',
   'global::known-locale',
   'global::valid-pagination',

@@ -5,6 +5,8 @@ import { dropStaleOpenApiCache } from './bootstrap/openapi-cache';
 import { disablePublicRegistration, grantPublicReadAccess } from './bootstrap/public-permissions';
 import { loadDemoContentOnFirstStart } from './bootstrap/demo-content';
 import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-preview-token';
+import { invalidateCacheOnWrites } from './cache/invalidation';
+import { closeResponseCache } from './cache/response-cache';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -12,11 +14,16 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    invalidateCacheOnWrites(strapi);
     await ensureLocales(strapi);
     await grantPublicReadAccess(strapi);
     await disablePublicRegistration(strapi);
     await configureAdminViews(strapi);
     dropStaleOpenApiCache(strapi);
     await loadDemoContentOnFirstStart(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await closeResponseCache(strapi);
   },
 };

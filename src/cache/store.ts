@@ -1,0 +1,86 @@
+import { LRUCache } from 'lru-cache';
+import Redis from 'ioredis';
+
+export type CachedResponse = { etag: string; body: Buffer };
+export type Lookup = { generation: string; hit?: CachedResponse };
+
+/**
+ * Where cached answers live. Every answer is stored with the content generation it was computed
+ * in; any write to content starts a new generation, so an answer from an older one is never served.
+ */
+export interface CacheStore {
+  lookup(key: string): Promise<Lookup>;
+  save(key: string, generation: string, response: CachedResponse): Promise<void>;
+  /** A write happened: every answer stored so far is out of date. */
+  newGeneration(): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Stored = CachedResponse & { generation: string };
+
+/** One process: a bounded LRU (entries and bytes). */
+export const createMemoryStore = ({ maxEntries, maxBytes }: { maxEntries: number; maxBytes: number }): CacheStore => {
+  let generation = 0;
+  const entries = new LRUCache<string, Stored>({
+    max: maxEntries,
+    maxSize: maxBytes,
+    sizeCalculation: (entry) => entry.body.length + entry.etag.length + 64,
+  });
+  return {
+    async lookup(key) {
+      const current = String(generation);
+      const stored = entries.get(key);
+      return { generation: current, hit: stored?.generation === current ? stored : undefined };
+    },
+    async save(key, storedGeneration, response) {
+      if (storedGeneration === String(generation)) entries.set(key, { ...response, generation: storedGeneration });
+    },
+    async newGeneration() {
+      generation += 1;
+      entries.clear();
+    },
+    async close() {
+      entries.clear();
+    },
+  };
+};
+
+// A stored value is "<generation>\n<etag>\n<body>" so that one MGET reads the generation and the answer.
+const encode = (generation: string, { etag, body }: CachedResponse) =>
+  Buffer.concat([Buffer.from(`${generation}\n${etag}\n`), body]);
+
+const decode = (value: Buffer): Stored | undefined => {
+  const first = value.indexOf(10);
+  const second = value.indexOf(10, first + 1);
+  if (first < 0 || second < 0) return undefined;
+  return {
+    generation: value.subarray(0, first).toString(),
+    etag: value.subarray(first + 1, second).toString(),
+    body: value.subarray(second + 1),
+  };
+};
+
+/** Several instances: answers and the generation counter live in Redis, shared by all of them. */
+export const createRedisStore = ({ url, prefix, ttlSeconds }: { url: string; prefix: string; ttlSeconds: number }): CacheStore => {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  const generationKey = `${prefix}generation`;
+  const entryKey = (key: string) => `${prefix}entry:${key}`;
+
+  return {
+    async lookup(key) {
+      const [generation, value] = await redis.mgetBuffer(generationKey, entryKey(key));
+      const current = generation?.toString() ?? '0';
+      const stored = value ? decode(value) : undefined;
+      return { generation: current, hit: stored?.generation === current ? stored : undefined };
+    },
+    async save(key, generation, response) {
+      await redis.set(entryKey(key), encode(generation, response), 'EX', ttlSeconds);
+    },
+    async newGeneration() {
+      await redis.incr(generationKey);
+    },
+    async close() {
+      redis.disconnect();
+    },
+  };
+};
