@@ -9,6 +9,8 @@ export default [
   'strapi::query',
   'global::known-locale',
   'global::valid-pagination',
+  'global::populate-depth',
+  'global::default-populate',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
