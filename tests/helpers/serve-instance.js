@@ -1,0 +1,25 @@
+// @ts-check
+// A second, separate server process on the same database (and Redis), for tests of what several
+// instances share. Prints "listening <port>" once it answers.
+'use strict';
+
+const path = require('path');
+const { createStrapi } = require('@strapi/strapi');
+
+const appDir = path.resolve(__dirname, '..', '..');
+
+const main = async () => {
+  const app = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  app.log.level = 'error';
+  await app.start();
+  const address = app.server.httpServer.address();
+  process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : ''}\n`);
+  process.on('SIGTERM', () => {
+    app.destroy().finally(() => process.exit(0));
+  });
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
