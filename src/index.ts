@@ -6,6 +6,7 @@ import { disablePublicRegistration, grantPublicReadAccess } from './bootstrap/pu
 import { loadDemoContentOnFirstStart } from './bootstrap/demo-content';
 import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-preview-token';
 import { invalidateCacheOnWrites } from './cache/invalidation';
+import { serveCacheHitsFirst } from './cache/fast-path';
 import { closeResponseCache } from './cache/response-cache';
 
 export default {
@@ -15,6 +16,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     invalidateCacheOnWrites(strapi);
+    serveCacheHitsFirst(strapi);
     await ensureLocales(strapi);
     await grantPublicReadAccess(strapi);
     await disablePublicRegistration(strapi);

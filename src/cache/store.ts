@@ -1,7 +1,8 @@
 import { LRUCache } from 'lru-cache';
 import Redis from 'ioredis';
 
-export type CachedResponse = { etag: string; body: Buffer };
+/** An answer as sent: its body, its ETag and its headers (CORS, security, caching…). */
+export type CachedResponse = { etag: string; body: Buffer; headers: Record<string, string> };
 export type Lookup = { generation: string; hit?: CachedResponse };
 
 /**
@@ -24,7 +25,7 @@ export const createMemoryStore = ({ maxEntries, maxBytes }: { maxEntries: number
   const entries = new LRUCache<string, Stored>({
     max: maxEntries,
     maxSize: maxBytes,
-    sizeCalculation: (entry) => entry.body.length + entry.etag.length + 64,
+    sizeCalculation: (entry) => entry.body.length + JSON.stringify(entry.headers).length + 64,
   });
   return {
     async lookup(key) {
@@ -45,18 +46,21 @@ export const createMemoryStore = ({ maxEntries, maxBytes }: { maxEntries: number
   };
 };
 
-// A stored value is "<generation>\n<etag>\n<body>" so that one MGET reads the generation and the answer.
-const encode = (generation: string, { etag, body }: CachedResponse) =>
-  Buffer.concat([Buffer.from(`${generation}\n${etag}\n`), body]);
+// A stored value is "<generation>\n<etag>\n<headers as JSON>\n<body>", so that one MGET reads
+// both the current generation and the answer.
+const encode = (generation: string, { etag, headers, body }: CachedResponse) =>
+  Buffer.concat([Buffer.from(`${generation}\n${etag}\n${JSON.stringify(headers)}\n`), body]);
 
 const decode = (value: Buffer): Stored | undefined => {
   const first = value.indexOf(10);
   const second = value.indexOf(10, first + 1);
-  if (first < 0 || second < 0) return undefined;
+  const third = value.indexOf(10, second + 1);
+  if (first < 0 || second < 0 || third < 0) return undefined;
   return {
     generation: value.subarray(0, first).toString(),
     etag: value.subarray(first + 1, second).toString(),
-    body: value.subarray(second + 1),
+    headers: JSON.parse(value.subarray(second + 1, third).toString()) as Record<string, string>,
+    body: value.subarray(third + 1),
   };
 };
 

@@ -43,13 +43,22 @@ describe('response cache', () => {
     expect(changed.status).toBe(200);
   });
 
-  it('keeps the security headers on a hit', async () => {
-    const miss = await get('/api/speeches?locale=en');
-    const hit = await get('/api/speeches?locale=en').set('Origin', 'http://localhost:3000');
+  it('replays the security and CORS headers of the original answer, and decides CORS per origin', async () => {
+    const origin = 'http://localhost:3000';
+    const miss = await get('/api/speeches?locale=en').set('Origin', origin);
+    const hit = await get('/api/speeches?locale=en').set('Origin', origin);
     expect(hit.headers['x-cache']).toBe('HIT');
-    for (const header of ['x-content-type-options', 'x-frame-options', 'strict-transport-security', 'content-security-policy']) {
+    const replayed = ['x-content-type-options', 'x-frame-options', 'strict-transport-security', 'content-security-policy'];
+    for (const header of [...replayed, 'access-control-allow-origin', 'vary', 'etag', 'cache-control']) {
       expect([header, hit.headers[header]]).toEqual([header, miss.headers[header]]);
     }
+    for (const header of replayed) expect(hit.headers[header]).toBeTruthy();
+
+    const otherOrigin = await get('/api/speeches?locale=en').set('Origin', 'http://example.org');
+    const noOrigin = await get('/api/speeches?locale=en');
+    expect(otherOrigin.headers['access-control-allow-origin']).not.toBe(origin);
+    expect(noOrigin.headers['access-control-allow-origin']).not.toBe(origin);
+    expect(noOrigin.text).toBe(hit.text);
   });
 
   it('never caches errors', async () => {

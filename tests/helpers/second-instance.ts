@@ -3,9 +3,9 @@ import path from 'path';
 
 export type Instance = { url: string; stop: () => Promise<void> };
 
-/** Starts tests/helpers/serve-instance.js with the test environment (same database, same Redis). */
+/** Starts scripts/serve.js with the test environment (same database, same Redis). */
 export const startSecondInstance = async (): Promise<Instance> => {
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'serve-instance.js')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'serve.js')], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,12 +1,12 @@
 // @ts-check
-// A second, separate server process on the same database (and Redis), for tests of what several
-// instances share. Prints "listening <port>" once it answers.
+// Runs the compiled server (without the admin panel) in its own process, as the tests' second
+// instance and the benchmark's server do. Prints "listening <port>" once it answers.
 'use strict';
 
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
 
-const appDir = path.resolve(__dirname, '..', '..');
+const appDir = path.resolve(__dirname, '..');
 
 const main = async () => {
   const app = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });

@@ -1,0 +1,213 @@
+// @ts-check
+// `npm run bench`: builds a realistic data set, starts the production server in its own process
+// and drives it with autocannon, comparing in one run: (a) our server with its cache, (b) the same
+// without the cache, (c) plain Strapi behaviour (our middlewares off), (d) a bare Node server
+// returning the same bytes. Prints the figures and writes them to docs/benchmarks.md.
+// Options: --duration S (10) --warmup S (3) --connections N (50) --soak S (300)
+//          --projects N (2000) --publications N (500) --galleries N (60) --vacancies N (100)
+'use strict';
+
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const autocannon = require('autocannon');
+const { compileStrapi, createStrapi } = require('@strapi/strapi');
+const { buildDataset } = require('./dataset');
+
+const root = path.resolve(__dirname, '..', '..');
+
+/** @param {string} name @param {number} fallback */
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const settings = {
+  duration: option('duration', 10),
+  warmup: option('warmup', 3),
+  connections: option('connections', 50),
+  soak: option('soak', 300),
+  projects: option('projects', 2000),
+  publications: option('publications', 500),
+  galleries: option('galleries', 60),
+  vacancies: option('vacancies', 100),
+};
+
+const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
+
+// The benchmark has its own database and upload folder, never the developer's.
+Object.assign(process.env, {
+  NODE_ENV: 'production',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  PUBLIC_DIR: '.tmp/bench-public',
+  ...(process.env.DATABASE_CLIENT === 'postgres' ? {} : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: '.tmp/bench.db' }),
+});
+fs.mkdirSync(path.join(root, '.tmp', 'bench-public', 'uploads'), { recursive: true });
+
+const openFrom = new Date(Math.floor(Date.now() / 86400000) * 86400000).toISOString();
+const SCENARIOS = [
+  {
+    name: 'Khmer project list, countries populated',
+    path: '/api/projects?locale=km&populate[countries][fields][0]=name&pagination[pageSize]=25',
+  },
+  {
+    name: 'one project by slug, with its relations',
+    path: '/api/projects?locale=en&filters[slug][$eq]=bench-project-0042&populate[countries]=true&populate[themes]=true&populate[partners]=true&populate[donors]=true&populate[cover]=true&populate[keyFigures]=true&populate[totalCost]=true',
+  },
+  { name: 'countries in menu order', path: '/api/countries?locale=km&sort=menuOrder:asc&pagination[pageSize]=100' },
+  {
+    name: 'open vacancies',
+    path: `/api/vacancies?locale=en&filters[closesAt][$gt]=${openFrom}&sort=closesAt:asc&populate[country][fields][0]=name`,
+  },
+];
+
+/**
+ * @param {string} script @param {string[]} args @param {Record<string, string>} env
+ * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void>, startedMs: number }>}
+ */
+const startProcess = (script, args, env) =>
+  new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk.toString();
+      const match = /listening (\d+)/.exec(output);
+      if (match) {
+        resolve({
+          url: `http://127.0.0.1:${match[1]}`,
+          pid: /** @type {number} */ (child.pid),
+          startedMs: Date.now() - started,
+          stop: () => new Promise((done) => { child.on('exit', () => done()); child.kill('SIGTERM'); }),
+        });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+
+const rssMb = (/** @type {number} */ pid) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+};
+
+/** @param {string} url @param {number} duration */
+const load = (url, duration) =>
+  autocannon({ url, connections: settings.connections, duration, timeout: 10 });
+
+/** @param {string} base @param {string} path */
+const measure = async (base, path) => {
+  await load(base + path, settings.warmup);
+  const result = await load(base + path, settings.duration);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+};
+
+const buildData = async () => {
+  log('Data set: demo content plus generated projects, publications, galleries and vacancies');
+  const appContext = await compileStrapi({ appDir: root });
+  process.env.SEED_DEMO = 'true';
+  const app = createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false });
+  app.log.level = 'warn';
+  await app.load();
+  try {
+    return await buildDataset(app, { ...settings, log });
+  } finally {
+    await app.destroy();
+  }
+};
+
+const main = async () => {
+  const seed = await buildData();
+  const serve = path.join(root, 'scripts', 'serve.js');
+  const variants = {
+    a: { label: 'ours, cached', env: {} },
+    b: { label: 'ours, cache off', env: { CACHE_ENABLED: 'false' } },
+    c: { label: 'plain Strapi', env: { CACHE_ENABLED: 'false', PLAIN_STRAPI_MIDDLEWARES: 'true' } },
+  };
+  /** @type {Record<string, Record<string, any>>} */
+  const results = {};
+  /** @type {Record<string, string>} */
+  const bodies = {};
+  let coldStartMs = 0;
+  let rssAfterRun = 0;
+  let rssAfterSoak = 0;
+
+  for (const [key, variant] of Object.entries(variants)) {
+    const server = await startProcess(serve, [], variant.env);
+    const firstAnswer = Date.now();
+    const probe = await fetch(`${server.url}/api/countries?locale=en`);
+    if (key === 'a') coldStartMs = server.startedMs + (Date.now() - firstAnswer);
+    if (!probe.ok) throw new Error(`server answered ${probe.status}`);
+    for (const scenario of SCENARIOS) {
+      if (key === 'a') {
+        const file = path.join(root, '.tmp', `bench-body-${SCENARIOS.indexOf(scenario)}.json`);
+        fs.writeFileSync(file, Buffer.from(await (await fetch(server.url + scenario.path)).arrayBuffer()));
+        bodies[scenario.name] = file;
+      }
+      const figures = await measure(server.url, scenario.path);
+      (results[scenario.name] ??= {})[key] = figures;
+      log(`${variant.label.padEnd(16)} ${scenario.name.padEnd(42)} ${figures.rps.toFixed(0).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  errors ${figures.errors}  non-2xx ${figures.non2xx}`);
+    }
+    if (key === 'a') {
+      rssAfterRun = rssMb(server.pid);
+      if (settings.soak > 0) {
+        log(`Soak: ${settings.soak} s of the scenarios in turn on the cached server`);
+        const soakUntil = Date.now() + settings.soak * 1000;
+        while (Date.now() < soakUntil) {
+          for (const scenario of SCENARIOS) await load(server.url + scenario.path, Math.min(15, Math.max(1, (soakUntil - Date.now()) / 1000)));
+        }
+        rssAfterSoak = rssMb(server.pid);
+      }
+    }
+    await server.stop();
+  }
+
+  for (const scenario of SCENARIOS) {
+    const bare = await startProcess(path.join(__dirname, 'bare-server.js'), [bodies[scenario.name]], {});
+    results[scenario.name].d = await measure(bare.url, scenario.path);
+    log(`${'bare Node'.padEnd(16)} ${scenario.name.padEnd(42)} ${results[scenario.name].d.rps.toFixed(0).padStart(6)} req/s`);
+    await bare.stop();
+  }
+
+  const report = renderReport({ results, seed, coldStartMs, rssAfterRun, rssAfterSoak });
+  fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'docs', 'benchmarks.md'), report);
+  log(`\n${report}`);
+};
+
+/** @param {{ results: Record<string, Record<string, any>>, seed: { documents: number, seconds: number }, coldStartMs: number, rssAfterRun: number, rssAfterSoak: number }} run */
+const renderReport = ({ results, seed, coldStartMs, rssAfterRun, rssAfterSoak }) => {
+  const row = (/** @type {string} */ name, /** @type {Record<string, any>} */ r) =>
+    `| ${name} | ${['a', 'b', 'c', 'd'].map((k) => r[k].rps.toFixed(0)).join(' | ')} | ${r.a.p50} / ${r.a.p99} | ${r.b.p50} / ${r.b.p99} | ${r.c.p50} / ${r.c.p99} | ${(r.a.rps / r.d.rps).toFixed(2)} | ${(r.b.rps / r.c.rps).toFixed(2)} | ${['a', 'b', 'c'].map((k) => r[k].errors + r[k].non2xx).join(' / ')} |`;
+  const growth = rssAfterSoak ? `${(((rssAfterSoak - rssAfterRun) / rssAfterRun) * 100).toFixed(1)} %` : 'not measured (--soak 0)';
+  return `# Benchmarks
+
+Made by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.env.DATABASE_CLIENT} database.
+Data set: the demo content plus ${settings.projects} projects, ${settings.publications} publications, ${settings.galleries} photo galleries and ${settings.vacancies} vacancies, each in English and Khmer.
+Load: autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up then ${settings.duration} s per scenario, from the same machine (the load generator shares the 2 cores).
+
+Variants, all in the same run: **a** our server with the response cache; **b** our server, cache off;
+**c** plain Strapi behaviour (Strapi's default middleware list: no cache, locale and pagination checks, default populate);
+**d** the ceiling, a bare Node \`http\` server returning the same bytes.
+
+| scenario | a req/s | b req/s | c req/s | d req/s | a p50 / p99 ms | b p50 / p99 ms | c p50 / p99 ms | a/d | b/c | errors + non-2xx a / b / c |
+|---|---|---|---|---|---|---|---|---|---|---|
+${Object.entries(results).map(([name, r]) => row(name, r)).join('\n')}
+
+- Cold start of the production server to its first answer: ${(coldStartMs / 1000).toFixed(1)} s.
+- Resident memory of the cached server after the scenarios: ${rssAfterRun.toFixed(0)} MB; after a ${settings.soak} s soak: ${rssAfterSoak ? `${rssAfterSoak.toFixed(0)} MB` : '—'} (growth ${growth}).
+- Seed rate through the Document Service: ${seed.seconds > 0 ? (seed.documents / seed.seconds).toFixed(0) : '—'} documents/s (${seed.documents} documents written in ${seed.seconds.toFixed(0)} s this run; 0 when the data set already existed).
+
+Targets: a/d ≥ 0.5, b/c ≥ 1.0, p99 of a ≤ 25 ms, no errors.
+`;
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

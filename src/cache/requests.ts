@@ -1,0 +1,42 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Which requests the response cache answers, and under which key. Shared by the koa middleware
+ * (which computes and stores answers) and the fast path (which serves stored ones).
+ */
+export const createRequestRules = (strapi: Core.Strapi) => {
+  const apiPrefix = strapi.config.get<string>('api.rest.prefix', '/api');
+  // First path segments of the content API that read content: /api/<plural>[/<id>], /api/<single>.
+  const routes = new Set(
+    Object.values(strapi.contentTypes)
+      .filter((contentType) => contentType.uid.startsWith('api::'))
+      .map((contentType) => (contentType.kind === 'singleType' ? contentType.info.singularName : contentType.info.pluralName))
+  );
+
+  return {
+    /** Anonymous reads of content only: a request with credentials may see drafts or private data. */
+    isCacheable(method: string, path: string, authorization: string | undefined): boolean {
+      if (method !== 'GET' || authorization || !path.startsWith(`${apiPrefix}/`)) return false;
+      const segments = path.slice(apiPrefix.length).split('/');
+      return segments.length <= 3 && routes.has(segments[1]);
+    },
+
+    /**
+     * The path, the query with its parameters in a stable order (`a=1&b=2` and `b=2&a=1` share an
+     * entry; repeated names such as `sort=b&sort=a` keep their order, which carries meaning), and
+     * the Origin, because the answer carries that origin's CORS headers.
+     */
+    keyOf(path: string, querystring: string, origin: string | undefined): string {
+      const query = querystring
+        .split('&')
+        .filter(Boolean)
+        .map((part) => [part.split('=', 1)[0], part] as const)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, part]) => part)
+        .join('&');
+      return `${path}?${query}#${origin ?? ''}`;
+    },
+  };
+};
+
+export type RequestRules = ReturnType<typeof createRequestRules>;
