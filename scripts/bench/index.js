@@ -5,6 +5,7 @@
 // returning the same bytes. Prints the figures and writes them to docs/benchmarks.md.
 // Options: --duration S (10) --warmup S (3) --connections N (50) --soak S (300)
 //          --projects N (2000) --publications N (500) --galleries N (60) --vacancies N (100)
+//          --data-only (build the data set and stop, e.g. to study query plans on PostgreSQL)
 'use strict';
 
 const { spawn } = require('child_process');
@@ -123,6 +124,7 @@ const buildData = async () => {
 
 const main = async () => {
   const seed = await buildData();
+  if (process.argv.includes('--data-only')) return;
   const serve = path.join(root, 'scripts', 'serve.js');
   const variants = {
     a: { label: 'ours, cached', env: {} },
