@@ -28,7 +28,8 @@ export const serveCacheHitsFirst = (strapi: Core.Strapi): void => {
     const { hit } = await store.lookup(rules.keyOf(path, queryStart < 0 ? '' : url.slice(queryStart + 1), req.headers.origin));
     if (!hit) return false;
 
-    const notModified = req.headers['if-none-match'] === hit.etag;
+    const ifNoneMatch = req.headers['if-none-match'];
+    const notModified = !!ifNoneMatch && (ifNoneMatch === '*' || ifNoneMatch.split(/\s*,\s*/).some((tag) => tag.replace(/^W\//, '') === hit.etag));
     res.writeHead(notModified ? 304 : 200, {
       ...hit.headers,
       'x-cache': 'HIT',

@@ -39,6 +39,8 @@ describe('response cache', () => {
       const again = await get('/api/themes?locale=en').set('If-None-Match', res.headers['etag']);
       expect([cached, again.status, again.text]).toEqual([cached, 304, '']);
     }
+    const listed = await get('/api/themes?locale=en').set('If-None-Match', `"other", W/${res.headers['etag']}`);
+    expect(listed.status).toBe(304);
     const changed = await get('/api/themes?locale=en').set('If-None-Match', '"something-else"');
     expect(changed.status).toBe(200);
   });

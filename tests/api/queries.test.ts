@@ -45,6 +45,11 @@ describe('list routes with their default populate', () => {
     expect(own.body.data[0].themes).toBeDefined();
   });
 
+  it('honour pagination[withCount]', async () => {
+    const res = await http(app).get('/api/countries?pagination[withCount]=false&pagination[pageSize]=5');
+    expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 5 });
+  });
+
   it('refuse a populate tree deeper than 4 levels', async () => {
     const ok = '/api/projects?populate[publications][populate][files][populate][file][fields][0]=url';
     expect((await http(app).get(ok)).status).toBe(200);
