@@ -177,9 +177,24 @@ const main = async () => {
   }
 
   const report = renderReport({ results, seed, coldStartMs, rssAfterRun, rssAfterSoak });
-  fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'docs', 'benchmarks.md'), report);
+  writeReport(path.join(root, 'docs', 'benchmarks.md'), report);
   log(`\n${report}`);
+};
+
+const START = '<!-- results: written by npm run bench -->';
+const END = '<!-- /results -->';
+
+/** Replaces the figures in the report, keeping whatever was written around them by hand. */
+const writeReport = (/** @type {string} */ file, /** @type {string} */ report) => {
+  const block = `${START}\n${report}${END}\n`;
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const start = existing.indexOf(START);
+  const end = existing.indexOf(END);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(
+    file,
+    start >= 0 && end > start ? existing.slice(0, start) + block + existing.slice(end + END.length + 1) : `# Benchmarks\n\n${block}`
+  );
 };
 
 /** @param {{ results: Record<string, Record<string, any>>, seed: { documents: number, seconds: number }, coldStartMs: number, rssAfterRun: number, rssAfterSoak: number }} run */
@@ -187,14 +202,12 @@ const renderReport = ({ results, seed, coldStartMs, rssAfterRun, rssAfterSoak })
   const row = (/** @type {string} */ name, /** @type {Record<string, any>} */ r) =>
     `| ${name} | ${['a', 'b', 'c', 'd'].map((k) => r[k].rps.toFixed(0)).join(' | ')} | ${r.a.p50} / ${r.a.p99} | ${r.b.p50} / ${r.b.p99} | ${r.c.p50} / ${r.c.p99} | ${(r.a.rps / r.d.rps).toFixed(2)} | ${(r.b.rps / r.c.rps).toFixed(2)} | ${['a', 'b', 'c'].map((k) => r[k].errors + r[k].non2xx).join(' / ')} |`;
   const growth = rssAfterSoak ? `${(((rssAfterSoak - rssAfterRun) / rssAfterRun) * 100).toFixed(1)} %` : 'not measured (--soak 0)';
-  return `# Benchmarks
-
-Made by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.env.DATABASE_CLIENT} database.
+  return `Made by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.env.DATABASE_CLIENT} database.
 Data set: the demo content plus ${settings.projects} projects, ${settings.publications} publications, ${settings.galleries} photo galleries and ${settings.vacancies} vacancies, each in English and Khmer.
 Load: autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up then ${settings.duration} s per scenario, from the same machine (the load generator shares the 2 cores).
 
 Variants, all in the same run: **a** our server with the response cache; **b** our server, cache off;
-**c** plain Strapi behaviour (Strapi's default middleware list: no cache, locale and pagination checks, default populate);
+**c** plain Strapi behaviour (Strapi's default middleware list, without our cache, checks and default populate);
 **d** the ceiling, a bare Node \`http\` server returning the same bytes.
 
 | scenario | a req/s | b req/s | c req/s | d req/s | a p50 / p99 ms | b p50 / p99 ms | c p50 / p99 ms | a/d | b/c | errors + non-2xx a / b / c |
