@@ -7,7 +7,7 @@ import { loadDemoContentOnFirstStart } from './bootstrap/demo-content';
 import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-preview-token';
 import { invalidateCacheOnWrites } from './cache/invalidation';
 import { serveCacheHitsFirst } from './cache/fast-path';
-import { closeResponseCache } from './cache/response-cache';
+import { closeResponseCache, responseCache } from './cache/response-cache';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -15,6 +15,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await responseCache(strapi).connect();
     invalidateCacheOnWrites(strapi);
     serveCacheHitsFirst(strapi);
     await ensureLocales(strapi);

@@ -22,7 +22,12 @@ export const responseCache = (strapi: Core.Strapi): CacheStore => {
   if (!store) {
     const config = cacheConfig(strapi);
     store = config.redisUrl
-      ? createRedisStore({ url: config.redisUrl, prefix: config.redisPrefix, ttlSeconds: 24 * 3600 })
+      ? createRedisStore({
+          url: config.redisUrl,
+          prefix: config.redisPrefix,
+          ttlSeconds: 24 * 3600,
+          log: (message) => strapi.log.warn(message),
+        })
       : createMemoryStore(config);
     stores.set(strapi, store);
   }

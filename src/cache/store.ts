@@ -3,7 +3,8 @@ import Redis from 'ioredis';
 
 /** An answer as sent: its body, its ETag and its headers (CORS, security, caching…). */
 export type CachedResponse = { etag: string; body: Buffer; headers: Record<string, string> };
-export type Lookup = { generation: string; hit?: CachedResponse };
+/** `generation` is missing when the store cannot be used right now: answer without the cache. */
+export type Lookup = { generation?: string; hit?: CachedResponse };
 
 /**
  * Where cached answers live. Every answer is stored with the content generation it was computed
@@ -14,6 +15,8 @@ export interface CacheStore {
   save(key: string, generation: string, response: CachedResponse): Promise<void>;
   /** A write happened: every answer stored so far is out of date. */
   newGeneration(): Promise<void>;
+  /** Resolves once the store can be used, or after a few seconds if it cannot. */
+  connect(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export const createMemoryStore = ({ maxEntries, maxBytes }: { maxEntries: number
       generation += 1;
       entries.clear();
     },
+    async connect() {},
     async close() {
       entries.clear();
     },
@@ -64,24 +68,62 @@ const decode = (value: Buffer): Stored | undefined => {
   };
 };
 
-/** Several instances: answers and the generation counter live in Redis, shared by all of them. */
-export const createRedisStore = ({ url, prefix, ttlSeconds }: { url: string; prefix: string; ttlSeconds: number }): CacheStore => {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+/**
+ * Several instances: answers and the generation counter live in Redis, shared by all of them.
+ * While Redis cannot be reached, requests are answered without the cache (never from it); a write
+ * made meanwhile could not reach Redis, so coming back starts a new generation.
+ */
+export const createRedisStore = ({
+  url,
+  prefix,
+  ttlSeconds,
+  log,
+}: {
+  url: string;
+  prefix: string;
+  ttlSeconds: number;
+  log: (message: string) => void;
+}): CacheStore => {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
   const generationKey = `${prefix}generation`;
   const entryKey = (key: string) => `${prefix}entry:${key}`;
+  const usable = () => redis.status === 'ready';
+
+  let reported = false;
+  redis.on('error', (error: Error) => {
+    if (!reported) log(`Response cache: Redis unavailable, answering without the cache (${error.message})`);
+    reported = true;
+  });
+  redis.on('ready', () => {
+    if (!reported) return;
+    reported = false;
+    log('Response cache: Redis is back; starting a new generation');
+    redis.incr(generationKey).catch(() => undefined);
+  });
 
   return {
     async lookup(key) {
+      if (!usable()) return {};
       const [generation, value] = await redis.mgetBuffer(generationKey, entryKey(key));
       const current = generation?.toString() ?? '0';
       const stored = value ? decode(value) : undefined;
       return { generation: current, hit: stored?.generation === current ? stored : undefined };
     },
     async save(key, generation, response) {
-      await redis.set(entryKey(key), encode(generation, response), 'EX', ttlSeconds);
+      if (usable()) await redis.set(entryKey(key), encode(generation, response), 'EX', ttlSeconds);
     },
     async newGeneration() {
       await redis.incr(generationKey);
+    },
+    async connect() {
+      if (usable()) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5000);
+        redis.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     },
     async close() {
       redis.disconnect();

@@ -2,7 +2,7 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { cacheConfig, responseCache } from '../cache/response-cache';
 import { createRequestRules } from '../cache/requests';
-import type { CachedResponse } from '../cache/store';
+import type { CachedResponse, Lookup } from '../cache/store';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -44,16 +44,9 @@ const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
 
     const store = responseCache(strapi);
     const key = rules.keyOf(ctx.path, ctx.querystring, ctx.get('origin') || undefined);
-    let lookup: Awaited<ReturnType<typeof store.lookup>> | undefined;
-    if (config.enabled) {
-      try {
-        lookup = await store.lookup(key);
-      } catch (error) {
-        // A cache outage costs speed, never answers.
-        strapi.log.warn(`Response cache unavailable: ${String(error)}`);
-      }
-      if (lookup?.hit) return send(ctx, lookup.hit, 'HIT');
-    }
+    // A cache outage costs speed, never answers.
+    const lookup = config.enabled ? await store.lookup(key).catch((): Lookup => ({})) : {};
+    if (lookup.hit) return send(ctx, lookup.hit, 'HIT');
 
     await next();
     if (ctx.status !== 200 || ctx.body === null || typeof ctx.body !== 'object' || Buffer.isBuffer(ctx.body)) return;
@@ -68,10 +61,10 @@ const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
         .map(([name, value]) => [name, String(value)])
     );
     const response: CachedResponse = { etag: headers.etag, body, headers };
-    if (lookup && body.length <= config.maxEntryBytes) {
-      store.save(key, lookup.generation, response).catch((error: unknown) => strapi.log.warn(`Response cache: ${String(error)}`));
+    if (lookup.generation !== undefined && body.length <= config.maxEntryBytes) {
+      store.save(key, lookup.generation, response).catch(() => undefined);
     }
-    send(ctx, response, lookup ? 'MISS' : 'OFF');
+    send(ctx, response, lookup.generation !== undefined ? 'MISS' : 'OFF');
   };
 };
 

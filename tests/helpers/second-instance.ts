@@ -4,9 +4,9 @@ import path from 'path';
 export type Instance = { url: string; stop: () => Promise<void> };
 
 /** Starts scripts/serve.js with the test environment (same database, same Redis). */
-export const startSecondInstance = async (): Promise<Instance> => {
+export const startSecondInstance = async (env: Record<string, string> = {}): Promise<Instance> => {
   const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'serve.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<string>((resolve, reject) => {

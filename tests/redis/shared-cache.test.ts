@@ -50,3 +50,19 @@ describe('two instances sharing Redis', () => {
     expect((await request(second.url).get(url)).body.data[0].location).toBe(project.location);
   });
 });
+
+describe('an instance that cannot reach Redis', () => {
+  it('answers every request without the cache, and never fails because of it', async () => {
+    const isolated = await startSecondInstance({ REDIS_URL: 'redis://127.0.0.1:9' });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const res = await request(isolated.url).get(url);
+        expect(res.status).toBe(200);
+        expect(res.headers['x-cache']).toBe('OFF');
+        expect(res.body.data).toHaveLength(1);
+      }
+    } finally {
+      await isolated.stop();
+    }
+  });
+});
