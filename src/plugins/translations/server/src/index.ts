@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import statusSchema from './content-types/status/schema.json';
 import { fallbackMiddleware } from './fallback';
 import { forgetLocaleCodes } from './locales';
+import { backfillStatus, confirmStatus, findStatus, statusMiddleware } from './status';
 
 /**
  * The translation workflow, in one place:
- *  - REST locale fallback, `?locale=km&fallbackLocale=en` (fallback.ts).
+ *  - REST locale fallback, `?locale=km&fallbackLocale=en` (fallback.ts);
+ *  - translation status, kept on every write, `GET /api/translation-status` (status.ts).
  */
 export default {
   config: {
@@ -17,8 +20,41 @@ export default {
     },
   },
 
+  contentTypes: { status: { schema: statusSchema } },
+
+  controllers: {
+    status: ({ strapi }: { strapi: Core.Strapi }) => ({
+      async find(ctx: { query: Record<string, unknown>; body: unknown }) {
+        ctx.body = await findStatus(strapi, ctx.query);
+      },
+      async confirm(ctx: { request: { body: unknown }; body: unknown }) {
+        ctx.body = await confirmStatus(strapi, ctx.request.body);
+      },
+    }),
+  },
+
+  routes: {
+    // For tools: an API token with these actions (Settings › API Tokens); anonymous callers get 403.
+    'content-api': {
+      type: 'content-api',
+      routes: [
+        { method: 'GET', path: '/translation-status', handler: 'status.find', config: { prefix: '' } },
+        { method: 'POST', path: '/translation-status/still-correct', handler: 'status.confirm', config: { prefix: '' } },
+      ],
+    },
+    // The same for the admin panel (any signed-in administrator): /translations/status.
+    admin: {
+      type: 'admin',
+      routes: [
+        { method: 'GET', path: '/status', handler: 'status.find', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'POST', path: '/status/still-correct', handler: 'status.confirm', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+      ],
+    },
+  },
+
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(fallbackMiddleware(strapi));
+    strapi.documents.use(statusMiddleware(strapi));
     // ?fallbackLocale=en on find and findOne of our content types (strict params would refuse it otherwise).
     strapi.contentAPI.addQueryParams({
       fallbackLocale: {
@@ -29,12 +65,13 @@ export default {
     });
   },
 
-  bootstrap({ strapi }: { strapi: Core.Strapi }) {
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     strapi.db.lifecycles.subscribe({
       models: ['plugin::i18n.locale'],
       afterCreate: forgetLocaleCodes,
       afterUpdate: forgetLocaleCodes,
       afterDelete: forgetLocaleCodes,
     });
+    await backfillStatus(strapi);
   },
 };
