@@ -2,12 +2,16 @@ import type { Core } from '@strapi/strapi';
 import statusSchema from './content-types/status/schema.json';
 import { fallbackMiddleware } from './fallback';
 import { forgetLocaleCodes } from './locales';
+import { createLocaleGuard, newLocaleMiddleware } from './new-locale';
 import { backfillStatus, confirmStatus, findStatus, statusMiddleware } from './status';
+import { ensureTranslatorRole } from './translator-role';
 
 /**
  * The translation workflow, in one place:
  *  - REST locale fallback, `?locale=km&fallbackLocale=en` (fallback.ts);
- *  - translation status, kept on every write, `GET /api/translation-status` (status.ts).
+ *  - translation status, kept on every write, `GET /api/translation-status` (status.ts);
+ *  - a new locale version gets the shared fields and relations of the English one (new-locale.ts);
+ *  - the "Translator (Khmer)" admin role (translator-role.ts), which may not create English (new-locale.ts).
  */
 export default {
   config: {
@@ -54,6 +58,8 @@ export default {
 
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(fallbackMiddleware(strapi));
+    strapi.documents.use(createLocaleGuard(strapi));
+    strapi.documents.use(newLocaleMiddleware(strapi));
     strapi.documents.use(statusMiddleware(strapi));
     // ?fallbackLocale=en on find and findOne of our content types (strict params would refuse it otherwise).
     strapi.contentAPI.addQueryParams({
@@ -73,5 +79,6 @@ export default {
       afterDelete: forgetLocaleCodes,
     });
     await backfillStatus(strapi);
+    await ensureTranslatorRole(strapi);
   },
 };
