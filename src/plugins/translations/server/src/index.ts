@@ -11,7 +11,8 @@ import { ensureTranslatorRole } from './translator-role';
  *  - REST locale fallback, `?locale=km&fallbackLocale=en` (fallback.ts);
  *  - translation status, kept on every write, `GET /api/translation-status` (status.ts);
  *  - a new locale version gets the shared fields and relations of the English one (new-locale.ts);
- *  - the "Translator (Khmer)" admin role (translator-role.ts), which may not create English (new-locale.ts).
+ *  - the "Translator (Khmer)" admin role (translator-role.ts), which may not create English (new-locale.ts);
+ *  - XLIFF 1.2 export and import (xliff/), `npm run xliff`.
  */
 export default {
   config: {

@@ -2,7 +2,14 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { defaultLocale, hasDraftAndPublish, isLocalizedApiType, schemaOf } from './locales';
 
-type Attribute = { type: string; component?: string; target?: string; relation?: string; pluginOptions?: { i18n?: { localized?: boolean } } };
+type Attribute = {
+  type: string;
+  component?: string;
+  components?: string[];
+  target?: string;
+  relation?: string;
+  pluginOptions?: { i18n?: { localized?: boolean } };
+};
 
 const withoutIds = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(withoutIds);
@@ -12,13 +19,23 @@ const withoutIds = (value: unknown): unknown => {
   return value;
 };
 
-const componentPopulate = (strapi: Core.Strapi, uid: string, depth = 0): Record<string, unknown> => {
+/** Query Engine populate for components, dynamic zones and media (as ids): what a document's data needs. */
+export const mediaDataPopulate = (strapi: Core.Strapi, uid: string, depth = 0): Record<string, unknown> => {
   const populate: Record<string, unknown> = {};
   if (depth > 5) return populate;
   for (const [name, attribute] of Object.entries(schemaOf(strapi, uid).attributes) as Array<[string, Attribute]>) {
     if (attribute.type === 'component' && attribute.component) {
-      const nested = componentPopulate(strapi, attribute.component, depth + 1);
+      const nested = mediaDataPopulate(strapi, attribute.component, depth + 1);
       populate[name] = Object.keys(nested).length > 0 ? { populate: nested } : true;
+    } else if (attribute.type === 'dynamiczone' && attribute.components) {
+      populate[name] = {
+        on: Object.fromEntries(
+          attribute.components.map((component) => {
+            const nested = mediaDataPopulate(strapi, component, depth + 1);
+            return [component, Object.keys(nested).length > 0 ? { populate: nested } : {}];
+          })
+        ),
+      };
     } else if (attribute.type === 'media') {
       populate[name] = { select: ['id'] };
     }
@@ -36,6 +53,30 @@ const mediaToIds = (strapi: Core.Strapi, uid: string, value: unknown): unknown =
     if (attribute?.type === 'media') result[key] = Array.isArray(item) ? item.map((file) => (file as { id: number }).id) : item ? (item as { id: number }).id : null;
     else if (attribute?.type === 'component' && attribute.component) result[key] = mediaToIds(strapi, attribute.component, item);
     else result[key] = item;
+  }
+  return result;
+};
+
+/**
+ * Values as loaded by the Query Engine (with mediaDataPopulate) → data for the Document Service:
+ * no row ids, media as ids, dynamic zone items keep their __component.
+ */
+export const toDocumentData = (strapi: Core.Strapi, uid: string, values: Record<string, unknown>): Record<string, unknown> => {
+  const result: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const attribute = schemaOf(strapi, uid).attributes[name] as Attribute | undefined;
+    if (attribute?.type === 'media') {
+      result[name] = Array.isArray(value) ? value.map((file) => (file as { id: number }).id) : value ? (value as { id: number }).id : null;
+    } else if (attribute?.type === 'component' && attribute.component) {
+      result[name] = mediaToIds(strapi, attribute.component, withoutIds(value));
+    } else if (attribute?.type === 'dynamiczone' && Array.isArray(value)) {
+      result[name] = value.map((item) => {
+        const component = (item as { __component: string }).__component;
+        return { ...(mediaToIds(strapi, component, withoutIds(item)) as Record<string, unknown>), __component: component };
+      });
+    } else {
+      result[name] = value === undefined ? value : JSON.parse(JSON.stringify(value));
+    }
   }
   return result;
 };
@@ -63,18 +104,15 @@ export const newLocaleMiddleware =
     const relations = attributes.filter(([name, attribute]) => attribute.type === 'relation' && name !== 'localizations' && attribute.target);
     const english = await query.findOne({
       where: { documentId, locale: source, ...(hasDraftAndPublish(strapi, uid) ? { publishedAt: null } : {}) },
-      populate: { ...componentPopulate(strapi, uid), ...Object.fromEntries(relations.map(([name]) => [name, { select: ['documentId'] }])) },
+      populate: { ...mediaDataPopulate(strapi, uid), ...Object.fromEntries(relations.map(([name]) => [name, { select: ['documentId'] }])) },
     });
     if (!english) return next();
 
     const data = { ...(params.data ?? {}) };
-    for (const [name, attribute] of attributes) {
-      if (data[name] !== undefined || attribute.pluginOptions?.i18n?.localized !== false || attribute.type === 'relation') continue;
-      const value = english[name];
-      if (attribute.type === 'media') data[name] = Array.isArray(value) ? value.map((file) => file.id) : value ? value.id : null;
-      else if (attribute.type === 'component' && attribute.component) data[name] = mediaToIds(strapi, attribute.component, withoutIds(value));
-      else data[name] = value;
-    }
+    const shared = attributes.filter(
+      ([name, attribute]) => data[name] === undefined && attribute.pluginOptions?.i18n?.localized === false && attribute.type !== 'relation'
+    );
+    Object.assign(data, toDocumentData(strapi, uid, Object.fromEntries(shared.map(([name]) => [name, english[name]]))));
     for (const [name, attribute] of relations) {
       if (data[name] !== undefined) continue;
       const linked = (Array.isArray(english[name]) ? english[name] : english[name] ? [english[name]] : []) as Array<{ documentId: string }>;
