@@ -135,6 +135,34 @@ describe('the "Translator (Khmer)" role', () => {
     expect((await http(app).get('/translations/status')).status).toBe(401);
   });
 
+  it('downloads and uploads XLIFF from the Translations page (admin routes), as Khmer drafts', async () => {
+    const download = await http(app).get('/translations/xliff').query({ locale: 'km', type: 'project', document: translated }).set(as());
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toMatch(/application\/x-xliff\+xml/);
+    expect(download.headers['content-disposition']).toMatch(/attachment; filename="habitat-km-project-all-.*\.xlf"/);
+    const xml = download.text;
+    expect(xml).toContain(`original="${PROJECT}/${translated}"`);
+
+    const wrongLanguage = await http(app).post('/translations/xliff').set(as()).send({ xliff: xml.replace('target-language="km"', 'target-language="th"') });
+    expect(wrongLanguage.status).toBe(400);
+    expect(wrongLanguage.body.error.details.problems).toEqual([expect.stringMatching(/another target language \("th"\)/)]);
+
+    const filled = xml.replace(/<target state="needs-translation"><\/target>/, '<target state="translated">សាកល្បង XLIFF</target>');
+    const upload = await http(app).post('/translations/xliff').set(as()).send({ xliff: filled });
+    expect(upload.status).toBe(200);
+    expect(upload.body.data).toEqual(expect.objectContaining({ documents: 1, updated: 1, created: 0 }));
+    const draft = await app.documents(PROJECT).findOne({ documentId: translated, locale: 'km' } as never);
+    expect(draft?.title).toBe('សាកល្បង XLIFF');
+    const published = await app.documents(PROJECT).findOne({ documentId: translated, locale: 'km', status: 'published' } as never);
+    expect(published?.title).not.toBe('សាកល្បង XLIFF');
+  });
+
+  it('may not upload a file into English', async () => {
+    const xml = (await http(app).get('/translations/xliff').query({ locale: 'km', type: 'project', document: translated }).set(as())).text;
+    const res = await http(app).post('/translations/xliff').set(as()).send({ xliff: xml.replace('target-language="km"', 'target-language="en"') });
+    expect(res.status).toBe(403);
+  });
+
   it('is never overwritten: a later start keeps an administrator\'s changes', async () => {
     const { ensureTranslatorRole } = require(path.join(distDir, 'src', 'plugins', 'translations', 'server', 'src', 'translator-role'));
     const before = await role();

@@ -5,6 +5,7 @@ import { forgetLocaleCodes } from './locales';
 import { createLocaleGuard, newLocaleMiddleware } from './new-locale';
 import { backfillStatus, confirmStatus, findStatus, statusMiddleware } from './status';
 import { ensureTranslatorRole } from './translator-role';
+import { xliffController } from './xliff/controller';
 
 /**
  * The translation workflow, in one place:
@@ -12,7 +13,7 @@ import { ensureTranslatorRole } from './translator-role';
  *  - translation status, kept on every write, `GET /api/translation-status` (status.ts);
  *  - a new locale version gets the shared fields and relations of the English one (new-locale.ts);
  *  - the "Translator (Khmer)" admin role (translator-role.ts), which may not create English (new-locale.ts);
- *  - XLIFF 1.2 export and import (xliff/), `npm run xliff`.
+ *  - XLIFF 1.2 export and import (xliff/), from `npm run xliff` and the admin Translations page.
  */
 export default {
   config: {
@@ -36,6 +37,7 @@ export default {
         ctx.body = await confirmStatus(strapi, ctx.request.body);
       },
     }),
+    xliff: xliffController,
   },
 
   routes: {
@@ -53,6 +55,9 @@ export default {
       routes: [
         { method: 'GET', path: '/status', handler: 'status.find', config: { policies: ['admin::isAuthenticatedAdmin'] } },
         { method: 'POST', path: '/status/still-correct', handler: 'status.confirm', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        // XLIFF download and upload for the Translations page (the same as `npm run xliff`).
+        { method: 'GET', path: '/xliff', handler: 'xliff.export', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'POST', path: '/xliff', handler: 'xliff.import', config: { policies: ['admin::isAuthenticatedAdmin'] } },
       ],
     },
   },
