@@ -240,14 +240,21 @@ describe('npm run xliff', () => {
   const run = promisify(execFile);
   const cli = (...args: string[]) => run(process.execPath, [path.join(appDir, 'scripts', 'xliff.js'), ...args], { cwd: appDir, env: process.env });
 
-  it('exports to a file and refuses a broken import with a non-zero exit code', async () => {
+  it('exports to a file, refuses a broken import (exit code 1) and imports a translated one (exit code 0)', async () => {
     const out = path.join(appDir, '.tmp', `cli-export-${process.pid}.xlf`);
     try {
-      const exported = await cli('export', '--locale', 'km', '--out', out, '--type', 'publication', '--status', 'missing');
-      expect(exported.stderr).toMatch(/Exported \d+ units of 1 documents/);
-      expect((await validate(fs.readFileSync(out, 'utf8'))).valid).toBe(true);
-      fs.writeFileSync(out, fs.readFileSync(out, 'utf8').replace(/target-language="km"/g, 'target-language="th"'));
+      const exported = await cli('export', '--locale', 'km', '--out', out, '--type', 'page', '--document', page);
+      expect(exported.stderr).toMatch(/Exported 6 units of 1 documents/);
+      const xml = fs.readFileSync(out, 'utf8');
+      expect((await validate(xml)).valid).toBe(true);
+
+      fs.writeFileSync(out, pseudoTranslate(xml).replace(/target-language="km"/g, 'target-language="th"'));
       await expect(cli('import', out)).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/Nothing was imported[\s\S]*another target language \("th"\)/) });
+
+      fs.writeFileSync(out, pseudoTranslate(xml).replace('ខ្មែរ XLIFF test page', 'ខ្មែរ CLI test page'));
+      const imported = await cli('import', out);
+      expect(imported.stderr).toMatch(/Imported 6 units into 1 km drafts: [01] created, [01] updated, 0 units skipped .*Nothing was published\./);
+      expect(((await app.documents(PAGE).findOne({ documentId: page, locale: 'km' } as never)) as any).title).toBe('ខ្មែរ CLI test page');
     } finally {
       fs.rmSync(out, { force: true });
     }
