@@ -96,6 +96,10 @@ const pseudoTranslate = (xml: string) =>
     return `<source>${source}</source>${space}<target state="translated">${target}</target>`;
   });
 
+/** Sets the target of the fixture project's title unit (whatever its state). */
+const editProjectTitle = (xml: string, edit: (title: string) => string) =>
+  xml.replace(/(<source>XLIFF test project[^<]*<\/source>\s*<target state=")[^"]*(">)([^<]*)(<\/target>)/, (_m, a: string, b: string, title: string, d: string) => `${a}translated${b}${edit(title)}${d}`);
+
 const exportFixtures = () => xliff.exportXliff(app, { locale: 'km', documentId: [project, page] });
 
 /** Everything an import could change, to compare before and after a refused one. */
@@ -198,6 +202,29 @@ describe('XLIFF import', () => {
     expect([status.state, status.outdatedFields]).toEqual(['outdated', ['title']]);
   });
 
+  it('pre-fills the targets from the existing translation; one still marked for review keeps the entry outdated', async () => {
+    const before = await xliff.exportXliff(app, { locale: 'km', documentId: project });
+    // The title changed in English in the test before: its translation needs a review.
+    expect(before.xml).toContain('<target state="needs-review-translation">ខ្មែរ XLIFF test project</target>');
+    expect(before.xml).toMatch(/<target state="translated">ខ្មែរ Communities <g id="1" ctype="bold">ខ្មែរ choose<\/g>.*<g id="4" ctype="link">ខ្មែរ report<\/g>/);
+
+    await app.documents(PROJECT).update({ documentId: project, locale: 'en', data: { summary: 'A new English summary.' } } as never);
+    const { xml } = await xliff.exportXliff(app, { locale: 'km', documentId: project });
+    expect(xml).toContain('<source>A new English summary.</source>\n        <target state="needs-review-translation">ខ្មែរ Communities &amp; councils &lt;together&gt;.</target>');
+
+    // Imported as it is (nobody reviewed the summary): saved, but the entry stays outdated.
+    const summary = await xliff.importXliff(app, xml);
+    expect(summary.olderSource).toEqual(expect.arrayContaining([expect.stringMatching(/field "summary": still marked needs-review-translation/)]));
+    const status = await app.db.query(STATUS).findOne({ where: { entryDocumentId: project, targetLocale: 'km' } });
+    expect(status.outdatedFields).toContain('summary');
+
+    // Reviewed in the tool: the entry is no longer outdated for the summary.
+    const reviewed = xml.replace('<target state="needs-review-translation">ខ្មែរ Communities', '<target state="translated">ខ្មែរ Communities');
+    await xliff.importXliff(app, reviewed);
+    const after = await app.db.query(STATUS).findOne({ where: { entryDocumentId: project, targetLocale: 'km' } });
+    expect(after.outdatedFields).not.toContain('summary');
+  });
+
   describe('refuses a broken file, explains why, and changes nothing', () => {
     const broken: Array<[string, (xml: string) => string, RegExp]> = [
       ['malformed XML', (xml) => xml.replace('</body>', '</bdy>'), /not well-formed XML/],
@@ -206,7 +233,7 @@ describe('XLIFF import', () => {
       ['an unknown content type', (xml) => xml.replace('api::page.page/', 'api::nope.nope/'), /unknown content type "api::nope\.nope"/],
       ['an unknown document', (xml) => xml.replace(`api::page.page/${page}`, 'api::page.page/doesnotexist'), /unknown document "doesnotexist"/],
       ['a missing tag', (xml) => xml.replace('<g id="4" ctype="link">ខ្មែរ report</g>', 'ខ្មែរ report'), /tag <g id="4"> \(link\) missing/],
-      ['an unknown tag', (xml) => xml.replace('<target state="translated">ខ្មែរ XLIFF test project', '<target state="translated"><g id="9">ខ្មែរ</g> XLIFF test project'), /tag <g id="9"> is not in the source/],
+      ['an unknown tag', (xml) => editProjectTitle(xml, (title) => `<g id="9">ខ្មែរ</g> ${title}`), /tag <g id="9"> is not in the source/],
       ['a placeholder tag', (xml) => xml.replace('<target state="translated">ខ្មែរ Results', '<target state="translated"><x id="1"/>ខ្មែរ Results'), /inline element <x> is not supported/],
     ];
 
@@ -228,7 +255,7 @@ describe('XLIFF import', () => {
     it('rolls back every document when one is refused by validation (a title too long)', async () => {
       const { xml } = await exportFixtures();
       // Documents are written type by type (page, then project): the page is written, then the project fails.
-      const file = pseudoTranslate(xml).replace('<target state="translated">ខ្មែរ XLIFF test project', `<target state="translated">${'ក'.repeat(300)}`);
+      const file = editProjectTitle(pseudoTranslate(xml), () => 'ក'.repeat(300));
       const before = await snapshot();
       await expect(xliff.importXliff(app, file)).rejects.toThrow(/a translation was refused[\s\S]*title/);
       expect(await snapshot()).toEqual(before);

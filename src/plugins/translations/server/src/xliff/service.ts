@@ -3,7 +3,7 @@ import { defaultLocale, hasDraftAndPublish, localeCodes, localizedApiTypes, sche
 import { mediaDataPopulate, toDocumentData } from '../new-locale';
 import { componentPopulate, fieldHashes, titleField, type FieldHashes } from '../source';
 import { STATUS_UID, refreshStatus, resolveType } from '../status';
-import { applyUnit, extractUnits, readTarget, unitXml, type Unit } from './units';
+import { applyUnit, extractUnits, readTarget, sameTags, unitXml, type TargetState, type Unit } from './units';
 import { elements, escapeAttribute, escapeText, parseXml, textOf, type XmlElement } from './xml';
 
 /**
@@ -36,9 +36,9 @@ const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math
 
 const draftWhere = (strapi: Core.Strapi, uid: string) => (hasDraftAndPublish(strapi, uid) ? { publishedAt: null } : {});
 
-/** The latest English versions of some documents, with components (as the status hashes them). */
-const loadSources = async (strapi: Core.Strapi, uid: string, documentIds: string[]): Promise<Map<string, Record<string, unknown>>> => {
-  const source = await defaultLocale(strapi);
+/** The latest versions of some documents in a locale (English by default), with components (as the status hashes them). */
+const loadSources = async (strapi: Core.Strapi, uid: string, documentIds: string[], locale?: string): Promise<Map<string, Record<string, unknown>>> => {
+  const source = locale ?? (await defaultLocale(strapi));
   const result = new Map<string, Record<string, unknown>>();
   for (const ids of chunks(documentIds)) {
     const entries: Array<Record<string, unknown> & { documentId: string }> = await strapi.db.query(uid as UID.Schema).findMany({
@@ -81,13 +81,33 @@ export const exportXliff = async (strapi: Core.Strapi, options: ExportOptions): 
     }
     if (documentIds.length === 0) continue;
 
-    const sources = await loadSources(strapi, uid, [...new Set(documentIds)].sort());
+    const ids = [...new Set(documentIds)].sort();
+    const sources = await loadSources(strapi, uid, ids);
+    // Existing translations fill the targets: "translated" where the English has not changed since,
+    // "needs-review-translation" in the fields it has (see import: those stay outdated until reviewed).
+    const translations = await loadSources(strapi, uid, ids, locale);
+    const outdated = new Map<string, string[]>();
+    for (const chunk of chunks(ids)) {
+      const rows: Array<{ entryDocumentId: string; outdatedFields: string[] | null }> = await strapi.db.query(STATUS_UID).findMany({
+        select: ['entryDocumentId', 'outdatedFields'],
+        where: { contentType: uid, targetLocale: locale, entryDocumentId: { $in: chunk } },
+      });
+      for (const row of rows) outdated.set(row.entryDocumentId, row.outdatedFields ?? []);
+    }
     const field = titleField(strapi, uid);
     const typeName = schemaOf(strapi, uid).info?.displayName ?? uid;
     for (const [documentId, entry] of sources) {
       const documentUnits = extractUnits(strapi, uid, entry);
       if (documentUnits.length === 0) continue;
       units += documentUnits.length;
+      const translation = translations.get(documentId);
+      const translated = new Map(translation ? extractUnits(strapi, uid, translation).map((unit) => [unit.id, unit]) : []);
+      const targetOf = (unit: Unit) => {
+        const existing = translated.get(unit.id);
+        if (!existing || !sameTags(unit, existing)) return undefined;
+        const state: TargetState = outdated.get(documentId)?.includes(unit.field) ? 'needs-review-translation' : 'translated';
+        return { content: existing.source, state };
+      };
       const title = field ? String(entry[field] ?? '') : documentId;
       files.push(
         [
@@ -97,7 +117,7 @@ export const exportXliff = async (strapi: Core.Strapi, options: ExportOptions): 
           `      <note>${escapeText(`${typeName}: ${title}`)}</note>`,
           '    </header>',
           '    <body>',
-          ...documentUnits.map((unit) => unitXml(unit, '      ')),
+          ...documentUnits.map((unit) => unitXml(unit, '      ', targetOf(unit))),
           '    </body>',
           '  </file>',
         ].join('\n')
@@ -254,7 +274,11 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, onProgress?:
       const hashContext = elements(transUnit, 'context-group')
         .flatMap((group) => elements(group, 'context'))
         .find((context) => context.attributes['context-type'] === 'x-source-hash');
-      translated.set(id, { unit, nodes: result.nodes, text: result.text, hash: hashContext ? textOf(hashContext).trim() : null });
+      // A target still marked for review (pre-filled from an outdated translation) is saved, but not
+      // counted as translated from the current English text: the entry stays outdated.
+      const reviewed = target.attributes.state !== 'needs-review-translation';
+      const hash = reviewed ? (hashContext ? textOf(hashContext).trim() : null) : 'not-reviewed';
+      translated.set(id, { unit, nodes: result.nodes, text: result.text, hash });
     }
 
     // A field is written when every one of its texts is translated; otherwise it is left as it is.
@@ -272,7 +296,8 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, onProgress?:
       const hashes = current.filter((unit) => unit.field === name).map((unit) => translated.get(unit.id)!.hash ?? currentHashes[name]);
       const older = hashes.find((hash) => hash !== currentHashes[name]);
       baseline[name] = older ?? currentHashes[name];
-      if (older) summary.olderSource.push(`${label}, field "${name}": translated from an older ${source} text; saved, and stays outdated`);
+      if (older === 'not-reviewed') summary.olderSource.push(`${label}, field "${name}": still marked needs-review-translation; saved, and stays outdated`);
+      else if (older) summary.olderSource.push(`${label}, field "${name}": translated from an older ${source} text; saved, and stays outdated`);
     }
     const units = current.filter((unit) => complete.includes(unit.field)).length;
     planned.push({ uid, documentId, label, complete, translated, baseline, exists: existing.has(key), units });

@@ -130,11 +130,17 @@ export const extractUnits = (strapi: Core.Strapi, uid: string, entry: Record<str
   return units;
 };
 
-export const unitXml = (unit: Unit, indent: string): string =>
+export type TargetState = 'needs-translation' | 'needs-review-translation' | 'translated';
+
+/** The same tags (ids and kinds) in two renderings of a text: a translation that fits its source. */
+export const sameTags = (a: Unit, b: Unit): boolean =>
+  Object.keys(a.tags).length === Object.keys(b.tags).length && Object.entries(a.tags).every(([id, tag]) => b.tags[id]?.ctype === tag.ctype);
+
+export const unitXml = (unit: Unit, indent: string, target?: { content: string; state: TargetState }): string =>
   [
     `${indent}<trans-unit id="${escapeAttribute(unit.id)}" resname="${escapeAttribute(unit.id)}" xml:space="preserve">`,
     `${indent}  <source>${unit.source}</source>`,
-    `${indent}  <target state="needs-translation"></target>`,
+    `${indent}  <target state="${target?.state ?? 'needs-translation'}">${target?.content ?? ''}</target>`,
     `${indent}  <context-group purpose="information"><context context-type="x-source-hash">${unit.sourceHash}</context></context-group>`,
     `${indent}</trans-unit>`,
   ].join('\n');
