@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 /**
- * Answers a content API request for a locale that does not exist with 400 instead of Strapi's
- * `200 { data: [] }`, so a frontend with a typo in its locale finds out at once.
+ * Answers a content API request for a locale (or fallbackLocale) that does not exist with 400
+ * instead of Strapi's `200 { data: [] }`, so a frontend with a typo in its locale finds out at once.
  */
 const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
   const apiPrefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
@@ -23,19 +23,31 @@ const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
     afterDelete: () => void (codes = null),
   });
 
-  return async (ctx, next) => {
-    if (!ctx.path.startsWith(apiPrefix) || !('locale' in ctx.query)) return next();
+  const fail = (key: string, requested: unknown, available: Set<string>): never => {
+    const list = [...available].sort().join(', ');
+    const codes = typeof requested === 'string' ? requested.split(',').map((code) => code.trim()) : [];
+    const unknown = codes.filter((code) => !available.has(code));
+    throw new errors.ValidationError(
+      typeof requested === 'string'
+        ? `Unknown ${key === 'locale' ? 'locale' : key} "${unknown.join(', ') || requested}". Available locales: ${list}.`
+        : `The ${key} parameter must be ${key === 'locale' ? 'a single locale code' : 'a locale code, or several separated by commas'} (one of: ${list}).`,
+      { key, available: [...available].sort() }
+    );
+  };
 
-    const requested = ctx.query.locale;
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith(apiPrefix) || !('locale' in ctx.query || 'fallbackLocale' in ctx.query)) return next();
+
     const available = await localeCodes();
-    if (typeof requested !== 'string' || !available.has(requested)) {
-      const list = [...available].sort().join(', ');
-      throw new errors.ValidationError(
-        typeof requested === 'string'
-          ? `Unknown locale "${requested}". Available locales: ${list}.`
-          : `The locale parameter must be a single locale code (one of: ${list}).`,
-        { key: 'locale', available: [...available].sort() }
-      );
+    if ('locale' in ctx.query) {
+      const requested = ctx.query.locale;
+      if (typeof requested !== 'string' || !available.has(requested)) fail('locale', requested, available);
+    }
+    // fallbackLocale (translations plugin): one code or a chain "km-KH,en"; each must exist.
+    if ('fallbackLocale' in ctx.query) {
+      const requested = ctx.query.fallbackLocale;
+      const codes = typeof requested === 'string' ? requested.split(',').map((code) => code.trim()) : [];
+      if (codes.length === 0 || codes.some((code) => !available.has(code))) fail('fallbackLocale', requested, available);
     }
     return next();
   };

@@ -1,0 +1,100 @@
+// @ts-check
+// `node scripts/measure-xliff.js [COUNT]`: measures the XLIFF export and import of COUNT (1,000)
+// generated project documents, on a throw-away SQLite database (.tmp/measure-xliff.db), or on
+// PostgreSQL with DATABASE_CLIENT=postgres and a DATABASE_URL of a scratch database.
+'use strict';
+
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+const { compileStrapi, createStrapi } = require('@strapi/strapi');
+
+const count = Number(process.argv[2] ?? 1000);
+const random = () => crypto.randomBytes(16).toString('hex');
+
+/** @param {string} value @param {Record<string, boolean>} [marks] @returns {{ type: 'text'; text: string }} */
+const text = (value, marks = {}) => ({ type: /** @type {const} */ ('text'), text: value, ...marks });
+
+/**
+ * Strapi emits its entry events (webhooks) after a transaction commits, without waiting for them;
+ * each reads the database. Wait until they are done before closing the connection.
+ * @param {import('@strapi/strapi').Core.Strapi} app
+ */
+const databaseIdle = async (app) => {
+  const pool = /** @type {any} */ (app.db.connection).client.pool;
+  for (let quiet = 0, waited = 0; quiet < 3 && waited < 60000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    quiet = pool.numUsed() === 0 && pool.numPendingAcquires() === 0 ? quiet + 1 : 0;
+  }
+};
+
+const main = async () => {
+  const appDir = path.resolve(__dirname, '..');
+  process.env.SEED_DEMO = 'false';
+  process.env.DATABASE_CLIENT ??= 'sqlite';
+  if (process.env.DATABASE_CLIENT === 'sqlite') {
+    process.env.DATABASE_FILENAME = '.tmp/measure-xliff.db';
+    fs.rmSync(path.join(appDir, '.tmp', 'measure-xliff.db'), { force: true });
+  }
+  process.env.APP_KEYS ??= [random(), random()].join(',');
+  for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) process.env[name] ??= random();
+
+  const { distDir = `${appDir}/dist` } = await compileStrapi({ appDir, ignoreDiagnostics: true });
+  const app = createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false });
+  app.log.level = 'error';
+  await app.load();
+  const xliff = require(path.join(distDir, 'src', 'plugins', 'translations', 'server', 'src', 'xliff', 'service'));
+  const projects = app.documents('api::project.project');
+  try {
+    let started = Date.now();
+    for (let i = 0; i < count; i += 1) {
+      await projects.create(/** @type {any} */ ({
+        locale: 'en',
+        status: 'published',
+        data: {
+          title: `Generated project ${i}`,
+          slug: `generated-project-${i}`,
+          status: 'ongoing',
+          location: 'Phnom Penh',
+          summary: `Summary of generated project ${i}: communities improve their settlements with the municipality.`,
+          background: [
+            { type: 'paragraph', children: [text('Communities '), text('choose', { bold: true }), text(' the works; see the '), { type: 'link', url: 'https://example.org', children: [text('report')] }, text('.')] },
+            { type: 'heading', level: 3, children: [text('Results')] },
+            { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [text('Water')] }, { type: 'list-item', children: [text('Drains')] }] },
+          ],
+          keyFigures: [{ value: 160, label: 'community organisations', qualifier: 'more-than' }],
+        },
+      }));
+    }
+    const created = Date.now() - started;
+
+    started = Date.now();
+    const exported = await xliff.exportXliff(app, { locale: 'km', type: 'project', status: 'missing' });
+    const exportMs = Date.now() - started;
+
+    /** @type {string} */
+    const translated = exported.xml.replace(
+      /<source>([\s\S]*?)<\/source>(\s*)<target state="needs-translation"><\/target>/g,
+      (/** @type {string} */ _all, /** @type {string} */ source, /** @type {string} */ space) =>
+        `<source>${source}</source>${space}<target state="translated">${source.replace(/(^|>)([^<]+)(?=<|$)/g, '$1ខ្មែរ $2')}</target>`
+    );
+    started = Date.now();
+    const summary = await xliff.importXliff(app, translated);
+    const importMs = Date.now() - started;
+
+    const client = process.env.DATABASE_CLIENT;
+    console.log(`${client}: created ${count} English projects in ${(created / 1000).toFixed(1)} s`);
+    console.log(
+      `${client}: export ${exported.documents} documents, ${exported.units} units, ${(exported.xml.length / 1024 / 1024).toFixed(1)} MB: ${(exportMs / 1000).toFixed(1)} s`
+    );
+    console.log(`${client}: import ${summary.documents} documents (${summary.created} Khmer drafts created), ${summary.units} units: ${(importMs / 1000).toFixed(1)} s`);
+  } finally {
+    await databaseIdle(app);
+    await app.destroy();
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,292 @@
+import * as React from 'react';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Flex,
+  Loader,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
+import { Download, Upload } from '@strapi/icons';
+import { Layouts, useFetchClient } from '@strapi/strapi/admin';
+import { STATES, editLink, percentUpToDate, typeName, type State, type StatusResponse } from '../api';
+
+type ImportResult = { units: number; documents: number; created: number; updated: number; skipped: number; olderSource: string[]; notes: string[] };
+
+const STATUS_FILTERS: Array<{ value: string; label: string }> = [
+  { value: 'missing,outdated', label: 'Missing or outdated' },
+  { value: 'missing', label: 'Missing' },
+  { value: 'outdated', label: 'Outdated' },
+  { value: 'draft-only', label: 'Draft only' },
+  { value: 'up-to-date', label: 'Up to date' },
+  { value: STATES.join(','), label: 'All' },
+];
+const BADGE: Record<State, 'danger' | 'warning' | 'secondary' | 'success'> = {
+  missing: 'danger',
+  outdated: 'warning',
+  'draft-only': 'secondary',
+  'up-to-date': 'success',
+};
+const PAGE_SIZE = 20;
+
+const errorMessage = (error: unknown): { message: string; problems: string[] } => {
+  const body = (error as { response?: { data?: { error?: { message?: string; details?: { problems?: string[] } } } } }).response?.data?.error;
+  return { message: body?.message ?? (error as Error).message, problems: body?.details?.problems ?? [] };
+};
+
+/**
+ * Settings-free page of the translation workflow: coverage per type, the documents to translate
+ * (filterable by locale, type and status, each linking to its edit view), "still correct" for an
+ * outdated translation, and the XLIFF download and upload of `npm run xliff`.
+ */
+const TranslationsPage = () => {
+  const { get, post } = useFetchClient();
+  const [locales, setLocales] = React.useState<string[]>(['km']);
+  const [locale, setLocale] = React.useState('km');
+  const [type, setType] = React.useState('');
+  const [status, setStatus] = React.useState('missing,outdated');
+  const [page, setPage] = React.useState(1);
+  const [response, setResponse] = React.useState<StatusResponse | null>(null);
+  const [error, setError] = React.useState<{ message: string; problems: string[] } | null>(null);
+  const [result, setResult] = React.useState<ImportResult | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [reload, setReload] = React.useState(0);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  React.useEffect(() => {
+    get<Array<{ code: string; isDefault: boolean }>>('/i18n/locales')
+      .then(({ data }) => setLocales(data.filter((l) => !l.isDefault).map((l) => l.code)))
+      .catch(() => undefined);
+  }, [get]);
+
+  React.useEffect(() => {
+    const params: Record<string, unknown> = { locale, status, pagination: { page, pageSize: PAGE_SIZE } };
+    if (type) params.type = type;
+    get<StatusResponse>('/translations/status', { params })
+      .then(({ data }) => setResponse(data))
+      .catch((e) => setError(errorMessage(e)));
+  }, [get, locale, type, status, page, reload]);
+
+  const stillCorrect = async (documentId: string, contentType: string) => {
+    try {
+      await post('/translations/status/still-correct', { data: { contentType, documentId, locale } });
+      setReload((n) => n + 1);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const download = async () => {
+    setError(null);
+    const exportStatus = ['missing', 'outdated'].includes(status) ? status : 'all';
+    try {
+      const { data } = await get<Blob>('/translations/xliff', {
+        params: { locale, status: exportStatus, ...(type ? { type } : {}) },
+        responseType: 'blob',
+      } as never);
+      const url = URL.createObjectURL(data);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `habitat-${locale}-${type ? typeName(type) : 'all'}-${exportStatus}.xlf`;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  const upload = async (file: File) => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const { data } = await post<{ data: ImportResult }>('/translations/xliff', { xliff: await file.text() });
+      setResult(data.data);
+      setReload((n) => n + 1);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+      if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+
+  const summary = response?.meta.summary ?? {};
+  const pagination = response?.meta.pagination;
+
+  return (
+    <Layouts.Root>
+      <Layouts.Header
+        title="Translations"
+        subtitle="What is missing or out of date in each language, and XLIFF files for translation tools"
+        primaryAction={
+          <Flex gap={2}>
+            <Button variant="secondary" startIcon={<Download />} onClick={download}>
+              Download XLIFF
+            </Button>
+            <Button startIcon={<Upload />} loading={busy} onClick={() => fileInput.current?.click()}>
+              Upload XLIFF
+            </Button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".xlf,.xliff,.xml"
+              style={{ display: 'none' }}
+              onChange={(event) => event.target.files?.[0] && upload(event.target.files[0])}
+            />
+          </Flex>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          {error && (
+            <Alert variant="danger" title="Error" onClose={() => setError(null)} closeLabel="Close">
+              {error.message}
+              {error.problems.length > 0 && (
+                <ul>
+                  {error.problems.map((problem) => (
+                    <li key={problem}>{problem}</li>
+                  ))}
+                </ul>
+              )}
+            </Alert>
+          )}
+          {result && (
+            <Alert variant="success" title="Imported as drafts" onClose={() => setResult(null)} closeLabel="Close">
+              {result.units} texts in {result.documents} documents: {result.created} created, {result.updated} updated, {result.skipped} skipped.
+              Nothing was published.
+              {[...result.olderSource, ...result.notes].length > 0 && (
+                <ul>
+                  {[...result.olderSource, ...result.notes].map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                </ul>
+              )}
+            </Alert>
+          )}
+
+          <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
+            <Typography variant="delta" tag="h2">
+              Coverage ({locale})
+            </Typography>
+            <Table colCount={7} rowCount={Object.keys(summary).length + 1}>
+              <Thead>
+                <Tr>
+                  <Th><Typography variant="sigma">Type</Typography></Th>
+                  <Th><Typography variant="sigma">Documents</Typography></Th>
+                  <Th><Typography variant="sigma">Missing</Typography></Th>
+                  <Th><Typography variant="sigma">Outdated</Typography></Th>
+                  <Th><Typography variant="sigma">Draft only</Typography></Th>
+                  <Th><Typography variant="sigma">Up to date</Typography></Th>
+                  <Th><Typography variant="sigma">% up to date</Typography></Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {Object.entries(summary).map(([uid, counts]) => (
+                  <Tr key={uid} onClick={() => { setType(uid); setPage(1); }} style={{ cursor: 'pointer' }}>
+                    <Td><Typography>{typeName(uid)}</Typography></Td>
+                    <Td><Typography>{counts.total}</Typography></Td>
+                    <Td><Typography>{counts.missing}</Typography></Td>
+                    <Td><Typography>{counts.outdated}</Typography></Td>
+                    <Td><Typography>{counts['draft-only']}</Typography></Td>
+                    <Td><Typography>{counts['up-to-date']}</Typography></Td>
+                    <Td><Typography fontWeight="bold">{percentUpToDate(counts)}%</Typography></Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          </Box>
+
+          <Flex gap={4} alignItems="flex-end">
+            <Box minWidth="160px">
+              <Typography variant="pi" fontWeight="bold">Language</Typography>
+              <SingleSelect value={locale} onChange={(value: string | number) => { setLocale(String(value)); setPage(1); }}>
+                {locales.map((code) => (
+                  <SingleSelectOption key={code} value={code}>{code}</SingleSelectOption>
+                ))}
+              </SingleSelect>
+            </Box>
+            <Box minWidth="220px">
+              <Typography variant="pi" fontWeight="bold">Type</Typography>
+              <SingleSelect value={type || 'all'} onChange={(value: string | number) => { setType(value === 'all' ? '' : String(value)); setPage(1); }}>
+                <SingleSelectOption value="all">All types</SingleSelectOption>
+                {Object.keys(summary).map((uid) => (
+                  <SingleSelectOption key={uid} value={uid}>{typeName(uid)}</SingleSelectOption>
+                ))}
+              </SingleSelect>
+            </Box>
+            <Box minWidth="220px">
+              <Typography variant="pi" fontWeight="bold">Status</Typography>
+              <SingleSelect value={status} onChange={(value: string | number) => { setStatus(String(value)); setPage(1); }}>
+                {STATUS_FILTERS.map((option) => (
+                  <SingleSelectOption key={option.value} value={option.value}>{option.label}</SingleSelectOption>
+                ))}
+              </SingleSelect>
+            </Box>
+          </Flex>
+
+          <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
+            {!response ? (
+              <Loader>Loading</Loader>
+            ) : response.data.length === 0 ? (
+              <Typography>Nothing to show: every document of this selection is translated.</Typography>
+            ) : (
+              <Table colCount={5} rowCount={response.data.length + 1}>
+                <Thead>
+                  <Tr>
+                    <Th><Typography variant="sigma">Type</Typography></Th>
+                    <Th><Typography variant="sigma">Document</Typography></Th>
+                    <Th><Typography variant="sigma">Status</Typography></Th>
+                    <Th><Typography variant="sigma">Changed in English</Typography></Th>
+                    <Th><Typography variant="sigma">Action</Typography></Th>
+                  </Tr>
+                </Thead>
+                <Tbody>
+                  {response.data.map((row) => (
+                    <Tr key={`${row.contentType}/${row.documentId}/${row.locale}`}>
+                      <Td><Typography>{typeName(row.contentType)}</Typography></Td>
+                      <Td>
+                        <a href={editLink(row)}>
+                          <Typography textColor="primary600">{row.title || row.documentId}</Typography>
+                        </a>
+                      </Td>
+                      <Td><Badge variant={BADGE[row.status]}>{row.status}</Badge></Td>
+                      <Td><Typography>{row.outdatedFields.join(', ')}</Typography></Td>
+                      <Td>
+                        {row.status === 'outdated' && (
+                          <Button size="S" variant="tertiary" onClick={() => stillCorrect(row.documentId, row.contentType)}>
+                            Still correct
+                          </Button>
+                        )}
+                      </Td>
+                    </Tr>
+                  ))}
+                </Tbody>
+              </Table>
+            )}
+            {pagination && pagination.pageCount > 1 && (
+              <Flex gap={2} paddingTop={4} justifyContent="flex-end">
+                <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</Button>
+                <Typography>
+                  Page {pagination.page} of {pagination.pageCount} ({pagination.total} documents)
+                </Typography>
+                <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>Next</Button>
+              </Flex>
+            )}
+          </Box>
+        </Flex>
+      </Layouts.Content>
+    </Layouts.Root>
+  );
+};
+
+export default TranslationsPage;

@@ -1,0 +1,90 @@
+import type { Core } from '@strapi/strapi';
+import statusSchema from './content-types/status/schema.json';
+import { fallbackMiddleware } from './fallback';
+import { forgetLocaleCodes } from './locales';
+import { createLocaleGuard, newLocaleMiddleware } from './new-locale';
+import { backfillStatus, confirmStatus, findStatus, statusMiddleware } from './status';
+import { ensureTranslatorRole } from './translator-role';
+import { xliffController } from './xliff/controller';
+
+/**
+ * The translation workflow, in one place:
+ *  - REST locale fallback, `?locale=km&fallbackLocale=en` (fallback.ts);
+ *  - translation status, kept on every write, `GET /api/translation-status` (status.ts);
+ *  - a new locale version gets the shared fields and relations of the English one (new-locale.ts);
+ *  - the "Translator (Khmer)" admin role (translator-role.ts), which may not create English (new-locale.ts);
+ *  - XLIFF 1.2 export and import (xliff/), from `npm run xliff` and the admin Translations page.
+ */
+export default {
+  config: {
+    default: { defaultFallbacks: {} },
+    validator(config: { defaultFallbacks?: unknown }) {
+      const fallbacks = config.defaultFallbacks;
+      if (fallbacks === null || typeof fallbacks !== 'object' || Array.isArray(fallbacks)) {
+        throw new Error('defaultFallbacks must be an object such as { "km": ["en"] }');
+      }
+    },
+  },
+
+  contentTypes: { status: { schema: statusSchema } },
+
+  controllers: {
+    status: ({ strapi }: { strapi: Core.Strapi }) => ({
+      async find(ctx: { query: Record<string, unknown>; body: unknown }) {
+        ctx.body = await findStatus(strapi, ctx.query);
+      },
+      async confirm(ctx: { request: { body: unknown }; body: unknown }) {
+        ctx.body = await confirmStatus(strapi, ctx.request.body);
+      },
+    }),
+    xliff: xliffController,
+  },
+
+  routes: {
+    // For tools: an API token with these actions (Settings › API Tokens); anonymous callers get 403.
+    'content-api': {
+      type: 'content-api',
+      routes: [
+        { method: 'GET', path: '/translation-status', handler: 'status.find', config: { prefix: '' } },
+        { method: 'POST', path: '/translation-status/still-correct', handler: 'status.confirm', config: { prefix: '' } },
+      ],
+    },
+    // The same for the admin panel (any signed-in administrator): /translations/status.
+    admin: {
+      type: 'admin',
+      routes: [
+        { method: 'GET', path: '/status', handler: 'status.find', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'POST', path: '/status/still-correct', handler: 'status.confirm', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        // XLIFF download and upload for the Translations page (the same as `npm run xliff`).
+        { method: 'GET', path: '/xliff', handler: 'xliff.export', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'POST', path: '/xliff', handler: 'xliff.import', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+      ],
+    },
+  },
+
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(fallbackMiddleware(strapi));
+    strapi.documents.use(createLocaleGuard(strapi));
+    strapi.documents.use(newLocaleMiddleware(strapi));
+    strapi.documents.use(statusMiddleware(strapi));
+    // ?fallbackLocale=en on find and findOne of our content types (strict params would refuse it otherwise).
+    strapi.contentAPI.addQueryParams({
+      fallbackLocale: {
+        schema: (z) => z.string().optional(),
+        matchRoute: (route) =>
+          route.method === 'GET' && typeof route.handler === 'string' && /^api::.+\.(find|findOne)$/.test(route.handler),
+      },
+    });
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    strapi.db.lifecycles.subscribe({
+      models: ['plugin::i18n.locale'],
+      afterCreate: forgetLocaleCodes,
+      afterUpdate: forgetLocaleCodes,
+      afterDelete: forgetLocaleCodes,
+    });
+    await backfillStatus(strapi);
+    await ensureTranslatorRole(strapi);
+  },
+};
