@@ -15,7 +15,10 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Code or configuration may have changed since answers were stored (a shared Redis outlives a
+    // deployment): a start begins a new cache generation.
     await responseCache(strapi).connect();
+    await responseCache(strapi).newGeneration();
     invalidateCacheOnWrites(strapi);
     serveCacheHitsFirst(strapi);
     await ensureLocales(strapi);

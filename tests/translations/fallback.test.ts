@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { KHMER, ROUTES, expectJsonError, http } from '../helpers/http';
+import path from 'path';
+import { distDir } from '../helpers/environment';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
 
 type Entry = Record<string, any> & { documentId: string; locale: string };
@@ -179,11 +181,17 @@ describe('populated relations', () => {
 });
 
 describe('a default chain', () => {
-  afterEach(() => app.config.set('plugin::translations.defaultFallbacks', {}));
+  // Configuration changes with a restart, which starts a new cache generation; here it changes in
+  // the running app, so the test starts the new generation itself.
+  const configure = async (fallbacks: Record<string, string[]>) => {
+    app.config.set('plugin::translations.defaultFallbacks', fallbacks);
+    await require(path.join(distDir, 'src', 'cache', 'response-cache')).responseCache(app).newGeneration();
+  };
+  afterEach(() => configure({}));
 
   it('applies to requests that name no fallbackLocale once configured (FALLBACK_LOCALES=km:en)', async () => {
     expect((await get('/api/projects', { locale: 'km', ...all })).data).toHaveLength(10);
-    app.config.set('plugin::translations.defaultFallbacks', { km: ['en'] });
+    await configure({ km: ['en'] });
     const { data } = await get('/api/projects', { locale: 'km', ...all });
     expect(data).toHaveLength(12);
     expect(data.filter((e: Entry) => e.locale === 'en')).toHaveLength(2);
