@@ -89,16 +89,20 @@ export const createRedisStore = ({
   const entryKey = (key: string) => `${prefix}entry:${key}`;
   const usable = () => redis.status === 'ready';
 
-  let reported = false;
+  // Set when Redis could not be told about a write (or may not have been): the next connection
+  // starts a new generation.
+  let missedWrites = false;
   redis.on('error', (error: Error) => {
-    if (!reported) log(`Response cache: Redis unavailable, answering without the cache (${error.message})`);
-    reported = true;
+    if (!missedWrites) log(`Response cache: Redis unavailable, answering without the cache (${error.message})`);
+    missedWrites = true;
   });
   redis.on('ready', () => {
-    if (!reported) return;
-    reported = false;
+    if (!missedWrites) return;
+    missedWrites = false;
     log('Response cache: Redis is back; starting a new generation');
-    redis.incr(generationKey).catch(() => undefined);
+    redis.incr(generationKey).catch(() => {
+      missedWrites = true;
+    });
   });
 
   return {
@@ -113,7 +117,13 @@ export const createRedisStore = ({
       if (usable()) await redis.set(entryKey(key), encode(generation, response), 'EX', ttlSeconds);
     },
     async newGeneration() {
-      await redis.incr(generationKey);
+      if (!usable()) {
+        missedWrites = true;
+        return;
+      }
+      await redis.incr(generationKey).catch(() => {
+        missedWrites = true;
+      });
     },
     async connect() {
       if (usable()) return;
