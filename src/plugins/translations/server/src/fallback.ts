@@ -99,19 +99,31 @@ const publicationWhere = (strapi: Core.Strapi, uid: string, status: unknown): Re
 const statusOf = (params: Params): 'published' | 'draft' => (params.status === 'published' ? 'published' : 'draft');
 
 /**
- * `locale = chain[0] OR (locale = chain[1] AND documentId NOT IN <has chain[0]>) OR …`,
- * from one query listing which documents have a version in the earlier locales of the chain.
+ * `locale = chain[0] OR (locale = chain[1] AND documentId NOT IN <has chain[0]>) OR …`, from one
+ * query listing which documents have a version in each locale of the chain. Each exclusion is
+ * written the shorter way: `documentId IN <not covered yet>` when few documents lack the earlier
+ * locales (the usual case on a translated site, where `NOT IN` would list nearly every document).
  */
 const servedRowsFilter = async (strapi: Core.Strapi, uid: string, chain: string[], status: string) => {
   const rows: Array<{ documentId: string; locale: string }> = await strapi.db.query(uid as UID.Schema).findMany({
     select: ['documentId', 'locale'],
-    where: { locale: { $in: chain.slice(0, -1) }, ...publicationWhere(strapi, uid, status) },
+    where: { locale: { $in: chain }, ...publicationWhere(strapi, uid, status) },
   });
   const covered = new Set<string>();
   const alternatives: Record<string, unknown>[] = [];
   for (const [index, locale] of chain.entries()) {
-    alternatives.push(index === 0 ? { locale } : { locale, documentId: { $notIn: [...covered] } });
-    for (const row of rows) if (row.locale === locale) covered.add(row.documentId);
+    const here = rows.filter((row) => row.locale === locale).map((row) => row.documentId);
+    if (index === 0) {
+      alternatives.push({ locale });
+    } else {
+      const uncovered = here.filter((documentId) => !covered.has(documentId));
+      if (uncovered.length <= covered.size) {
+        if (uncovered.length > 0) alternatives.push({ locale, documentId: { $in: uncovered } });
+      } else {
+        alternatives.push({ locale, documentId: { $notIn: [...covered] } });
+      }
+    }
+    for (const documentId of here) covered.add(documentId);
   }
   return { $or: alternatives };
 };
