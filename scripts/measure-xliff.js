@@ -8,25 +8,13 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
+const { databaseIdle } = require('./database-idle');
 
 const count = Number(process.argv[2] ?? 1000);
 const random = () => crypto.randomBytes(16).toString('hex');
 
 /** @param {string} value @param {Record<string, boolean>} [marks] @returns {{ type: 'text'; text: string }} */
 const text = (value, marks = {}) => ({ type: /** @type {const} */ ('text'), text: value, ...marks });
-
-/**
- * Strapi emits its entry events (webhooks) after a transaction commits, without waiting for them;
- * each reads the database. Wait until they are done before closing the connection.
- * @param {import('@strapi/strapi').Core.Strapi} app
- */
-const databaseIdle = async (app) => {
-  const pool = /** @type {any} */ (app.db.connection).client.pool;
-  for (let quiet = 0, waited = 0; quiet < 3 && waited < 60000; waited += 50) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    quiet = pool.numUsed() === 0 && pool.numPendingAcquires() === 0 ? quiet + 1 : 0;
-  }
-};
 
 const main = async () => {
   const appDir = path.resolve(__dirname, '..');

@@ -8,6 +8,7 @@
 const fs = require('fs');
 const path = require('path');
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
+const { databaseIdle } = require('./database-idle');
 
 const USAGE = `Usage:
   npm run xliff -- export --locale km --out FILE [--type project] [--status missing|outdated|all] [--document ID]
@@ -36,19 +37,6 @@ const parseArgs = (args) => {
 
 /** @param {string} message */
 const progress = (message) => process.stderr.write(`${message}\n`);
-
-/**
- * Strapi emits its entry events (webhooks) after a transaction commits, without waiting for them;
- * each reads the database. Wait until they are done before closing the connection.
- * @param {import('@strapi/strapi').Core.Strapi} app
- */
-const databaseIdle = async (app) => {
-  const pool = /** @type {any} */ (app.db.connection).client.pool;
-  for (let quiet = 0, waited = 0; quiet < 3 && waited < 60000; waited += 50) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    quiet = pool.numUsed() === 0 && pool.numPendingAcquires() === 0 ? quiet + 1 : 0;
-  }
-};
 
 const main = async () => {
   const { command, options, positional } = parseArgs(process.argv.slice(2));
