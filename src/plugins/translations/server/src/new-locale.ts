@@ -1,6 +1,7 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { defaultLocale, hasDraftAndPublish, isLocalizedApiType, schemaOf } from './locales';
+import { componentPopulate } from './source';
 
 type Attribute = {
   type: string;
@@ -19,30 +20,6 @@ const withoutIds = (value: unknown): unknown => {
   return value;
 };
 
-/** Query Engine populate for components, dynamic zones and media (as ids): what a document's data needs. */
-export const mediaDataPopulate = (strapi: Core.Strapi, uid: string, depth = 0): Record<string, unknown> => {
-  const populate: Record<string, unknown> = {};
-  if (depth > 5) return populate;
-  for (const [name, attribute] of Object.entries(schemaOf(strapi, uid).attributes) as Array<[string, Attribute]>) {
-    if (attribute.type === 'component' && attribute.component) {
-      const nested = mediaDataPopulate(strapi, attribute.component, depth + 1);
-      populate[name] = Object.keys(nested).length > 0 ? { populate: nested } : true;
-    } else if (attribute.type === 'dynamiczone' && attribute.components) {
-      populate[name] = {
-        on: Object.fromEntries(
-          attribute.components.map((component) => {
-            const nested = mediaDataPopulate(strapi, component, depth + 1);
-            return [component, Object.keys(nested).length > 0 ? { populate: nested } : {}];
-          })
-        ),
-      };
-    } else if (attribute.type === 'media') {
-      populate[name] = { select: ['id'] };
-    }
-  }
-  return populate;
-};
-
 /** Media values as ids, as the Document Service takes them. */
 const mediaToIds = (strapi: Core.Strapi, uid: string, value: unknown): unknown => {
   if (Array.isArray(value)) return value.map((item) => mediaToIds(strapi, uid, item));
@@ -58,7 +35,7 @@ const mediaToIds = (strapi: Core.Strapi, uid: string, value: unknown): unknown =
 };
 
 /**
- * Values as loaded by the Query Engine (with mediaDataPopulate) → data for the Document Service:
+ * Values as loaded by the Query Engine (with componentPopulate(…, { media: true })) → data for the Document Service:
  * no row ids, media as ids, dynamic zone items keep their __component.
  */
 export const toDocumentData = (strapi: Core.Strapi, uid: string, values: Record<string, unknown>): Record<string, unknown> => {
@@ -104,7 +81,7 @@ export const newLocaleMiddleware =
     const relations = attributes.filter(([name, attribute]) => attribute.type === 'relation' && name !== 'localizations' && attribute.target);
     const english = await query.findOne({
       where: { documentId, locale: source, ...(hasDraftAndPublish(strapi, uid) ? { publishedAt: null } : {}) },
-      populate: { ...mediaDataPopulate(strapi, uid), ...Object.fromEntries(relations.map(([name]) => [name, { select: ['documentId'] }])) },
+      populate: { ...componentPopulate(strapi, uid, { media: true }), ...Object.fromEntries(relations.map(([name]) => [name, { select: ['documentId'] }])) },
     });
     if (!english) return next();
 

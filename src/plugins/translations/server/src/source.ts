@@ -15,23 +15,31 @@ export const localizedFields = (strapi: Core.Strapi, uid: string): string[] =>
     .filter(([, attribute]) => attribute.pluginOptions?.i18n?.localized === true && !NOT_TEXT.has(attribute.type))
     .map(([name]) => name);
 
-/** Populate for the Query Engine that loads components and dynamic zones (deeply), not relations or media. */
-export const componentPopulate = (strapi: Core.Strapi, uid: string, depth = 0): Record<string, unknown> => {
+/**
+ * Populate for the Query Engine that loads components and dynamic zones (deeply), not relations;
+ * with `media`, also media fields (as ids), which is what a document's data for a write needs.
+ */
+export const componentPopulate = (
+  strapi: Core.Strapi,
+  uid: string,
+  { media = false }: { media?: boolean } = {},
+  depth = 0
+): Record<string, unknown> => {
   if (depth > 5) return {};
+  const nestedPopulate = (component: string) => {
+    const nested = componentPopulate(strapi, component, { media }, depth + 1);
+    return Object.keys(nested).length > 0 ? { populate: nested } : undefined;
+  };
   const populate: Record<string, unknown> = {};
   for (const [name, attribute] of Object.entries(schemaOf(strapi, uid).attributes) as Array<[string, Attribute]>) {
     if (attribute.type === 'component' && attribute.component) {
-      const nested = componentPopulate(strapi, attribute.component, depth + 1);
-      populate[name] = Object.keys(nested).length > 0 ? { populate: nested } : true;
+      populate[name] = nestedPopulate(attribute.component) ?? true;
     } else if (attribute.type === 'dynamiczone' && attribute.components) {
       populate[name] = {
-        on: Object.fromEntries(
-          attribute.components.map((component) => {
-            const nested = componentPopulate(strapi, component, depth + 1);
-            return [component, Object.keys(nested).length > 0 ? { populate: nested } : {}];
-          })
-        ),
+        on: Object.fromEntries(attribute.components.map((component) => [component, nestedPopulate(component) ?? {}])),
       };
+    } else if (media && attribute.type === 'media') {
+      populate[name] = { select: ['id'] };
     }
   }
   return populate;

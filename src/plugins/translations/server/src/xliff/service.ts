@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { defaultLocale, hasDraftAndPublish, localeCodes, localizedApiTypes, schemaOf, targetLocales } from '../locales';
-import { mediaDataPopulate, toDocumentData } from '../new-locale';
+import { toDocumentData } from '../new-locale';
 import { componentPopulate, fieldHashes, titleField, type FieldHashes } from '../source';
 import { STATUS_UID, refreshStatus, resolveType } from '../status';
 import { applyUnit, extractUnits, readTarget, sameTags, unitXml, type TargetState, type Unit } from './units';
@@ -313,7 +313,7 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, onProgress?:
     for (const chunk of chunks([...ids])) {
       const entries: Array<Record<string, unknown> & { documentId: string }> = await strapi.db.query(uid as UID.Schema).findMany({
         where: { documentId: { $in: chunk }, locale: source, ...draftWhere(strapi, uid) },
-        populate: mediaDataPopulate(strapi, uid),
+        populate: componentPopulate(strapi, uid, { media: true }),
       });
       for (const entry of entries) withMedia.set(entry.documentId, entry);
     }
