@@ -3,8 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  // tests/redis need a Redis server: `npm run test:redis`.
-  testPathIgnorePatterns: ['/node_modules/', '/tests/redis/'],
+  // tests/redis need a Redis server (`npm run test:redis`); tests/postgres run on PostgreSQL only
+  // (`npm run test:postgres`).
+  testPathIgnorePatterns: ['/node_modules/', '/tests/redis/', ...(process.env.DATABASE_CLIENT === 'postgres' ? [] : ['/tests/postgres/'])],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
   testTimeout: 120000,

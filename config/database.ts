@@ -25,8 +25,17 @@ const postgres = (env: Env): Core.Config.Database['connection'] => ({
     password: env('DATABASE_PASSWORD', ''),
     ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) },
     schema: setting(env, 'DATABASE_SCHEMA', 'public'),
+    // A host that drops packets must not hold a request for the TCP timeout.
+    connectionTimeoutMillis: env.int('DATABASE_CONNECT_TIMEOUT_MS', 3000),
   },
-  pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
+  // Fail fast while the database is down (src/middlewares/database-unavailable.ts answers 503)
+  // instead of letting each request wait knex's default 60 s for a connection.
+  acquireConnectionTimeout: env.int('DATABASE_ACQUIRE_TIMEOUT_MS', 5000),
+  pool: {
+    min: env.int('DATABASE_POOL_MIN', 2),
+    max: env.int('DATABASE_POOL_MAX', 10),
+    createTimeoutMillis: env.int('DATABASE_CONNECT_TIMEOUT_MS', 3000),
+  },
 });
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {

@@ -15,6 +15,8 @@ const STRAPI_DEFAULTS = [
 
 const HABITAT = [
   'strapi::errors',
+  // Inside the error handler: a database outage is a 503 to retry, not a 500.
+  'global::database-unavailable',
   'strapi::cors',
   // Stores anonymous answers with every header they get from here on; later hits are served by
   // src/cache/fast-path.ts before koa, so they skip every middleware (and the access log).

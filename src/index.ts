@@ -8,6 +8,7 @@ import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-previ
 import { invalidateCacheOnWrites } from './cache/invalidation';
 import { serveCacheHitsFirst } from './cache/fast-path';
 import { closeResponseCache, responseCache } from './cache/response-cache';
+import { serveReadiness } from './health/readiness';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +22,7 @@ export default {
     await responseCache(strapi).newGeneration();
     invalidateCacheOnWrites(strapi);
     serveCacheHitsFirst(strapi);
+    serveReadiness(strapi);
     await ensureLocales(strapi);
     await grantPublicReadAccess(strapi);
     await disablePublicRegistration(strapi);

@@ -17,6 +17,8 @@ export interface CacheStore {
   newGeneration(): Promise<void>;
   /** Resolves once the store can be used, or after a few seconds if it cannot. */
   connect(): Promise<void>;
+  /** Whether the store can be used right now (reported by GET /_ready). */
+  available(): boolean;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export const createMemoryStore = ({ maxEntries, maxBytes }: { maxEntries: number
       entries.clear();
     },
     async connect() {},
+    available: () => true,
     async close() {
       entries.clear();
     },
@@ -135,6 +138,7 @@ export const createRedisStore = ({
         });
       });
     },
+    available: usable,
     async close() {
       redis.disconnect();
     },

@@ -13,7 +13,13 @@ const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
     const locales: Array<{ code: string }> = await strapi.plugin('i18n').service('locales').find();
     return new Set(locales.map((locale) => locale.code));
   };
-  const localeCodes = (): Promise<Set<string>> => codes ?? (codes = loadLocaleCodes());
+  // A failed load (database down) is not kept: the next request tries again.
+  const localeCodes = (): Promise<Set<string>> =>
+    codes ??
+    (codes = loadLocaleCodes().catch((error: unknown) => {
+      codes = null;
+      throw error;
+    }));
 
   // Locales change rarely (Settings > Internationalization); forget the cached list when they do.
   strapi.db.lifecycles.subscribe({

@@ -34,9 +34,14 @@ const readEntries = (dir: string, file: string): Entry[] => {
 /**
  * Adds whatever part of one entry is missing: the document (published, in English), then each
  * translation the seed has and the database lacks. Versions that already exist are left as they
- * are, so running the seed again never overwrites an editor's or a translator's work.
+ * are, so running the seed again never overwrites an editor's or a translator's work. One
+ * transaction per entry: a load that is killed leaves whole documents (every locale, component,
+ * relation and media link) or none, and the next run carries on from there.
  */
-const seedEntry = async (ctx: SeedContext, uid: UID.ContentType, entry: Entry, where: string, tally: Tally) => {
+const seedEntry = (ctx: SeedContext, uid: UID.ContentType, entry: Entry, where: string, tally: Tally) =>
+  ctx.strapi.db.transaction(() => addMissingVersions(ctx, uid, entry, where, tally));
+
+const addMissingVersions = async (ctx: SeedContext, uid: UID.ContentType, entry: Entry, where: string, tally: Tally) => {
   const slug = entry.slug ?? null;
   const documents = ctx.strapi.documents(uid);
   let ref = await ctx.documents.find(uid, slug);

@@ -28,11 +28,18 @@ export const defaultLocale = (strapi: Core.Strapi): Promise<string> => strapi.pl
 
 let cachedCodes: Promise<string[]> | null = null;
 
-/** Locale codes that exist (Settings › Internationalization), cached until a locale changes. */
+/**
+ * Locale codes that exist (Settings › Internationalization), cached until a locale changes. A failed
+ * read (database down) is not cached: the next call tries again.
+ */
 export const localeCodes = (strapi: Core.Strapi): Promise<string[]> =>
   cachedCodes ??
-  (cachedCodes = (strapi.plugin('i18n').service('locales').find() as Promise<Array<{ code: string }>>).then((locales) =>
-    locales.map((locale) => locale.code).sort()
+  (cachedCodes = (strapi.plugin('i18n').service('locales').find() as Promise<Array<{ code: string }>>).then(
+    (locales) => locales.map((locale) => locale.code).sort(),
+    (error: unknown) => {
+      cachedCodes = null;
+      throw error;
+    }
   ));
 
 export const forgetLocaleCodes = (): void => {
