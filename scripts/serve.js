@@ -14,6 +14,17 @@ const main = async () => {
   await app.start();
   const address = app.server.httpServer.address();
   process.stdout.write(`listening ${typeof address === 'object' && address ? address.port : ''}\n`);
+  // Started with --expose-gc (npm run reliability:load), SIGUSR2 prints the memory in use, collects
+  // garbage and prints it again: "memory <rss> <heapUsed> <rss after GC> <heapUsed after GC>".
+  const gc = /** @type {(() => void) | undefined} */ (global.gc);
+  if (gc) {
+    process.on('SIGUSR2', () => {
+      const before = process.memoryUsage();
+      gc();
+      const after = process.memoryUsage();
+      process.stdout.write(`memory ${before.rss} ${before.heapUsed} ${after.rss} ${after.heapUsed}\n`);
+    });
+  }
   process.on('SIGTERM', () => {
     app.destroy().finally(() => process.exit(0));
   });

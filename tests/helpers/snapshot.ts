@@ -13,8 +13,7 @@ const RELATED = ['documentId', 'locale', 'publishedAt'];
 const MEDIA = ['name', 'hash', 'ext', 'mime', 'size', 'url', 'width', 'height', 'alternativeText', 'caption', 'formats'];
 
 const attributesOf = (app: Core.Strapi, uid: string): Record<string, Attribute> =>
-  ((app.contentTypes as Record<string, { attributes: Record<string, Attribute> }>)[uid] ??
-    (app.components as Record<string, { attributes: Record<string, Attribute> }>)[uid]).attributes;
+  app.getModel(uid as UID.Schema).attributes as Record<string, Attribute>;
 
 /** Populate for the Query Engine: every component and dynamic zone (deeply), relation and media field. */
 const everything = (app: Core.Strapi, uid: string, depth = 0): Record<string, unknown> => {
@@ -46,7 +45,6 @@ const canonical = (value: unknown): unknown => {
         .map((key) => [key, canonical((value as Row)[key])])
     );
   }
-  // SQLite stores booleans as 0/1 and some dates as epoch milliseconds; PostgreSQL does not.
   return value ?? null;
 };
 
@@ -82,8 +80,11 @@ export const contentSnapshot = async (app: Core.Strapi): Promise<Record<string, 
     });
   });
 
-  const locales = (await app.db.query('plugin::i18n.locale').findMany({ select: ['code', 'name', 'isDefault'] })) as Row[];
-  snapshot['plugin::i18n.locale'] = locales.sort(byKey((locale) => String(locale.code))).map(canonical);
+  const locales = (await app.db.query('plugin::i18n.locale').findMany({ select: ['code', 'name'] })) as Row[];
+  const defaultLocale = await app.plugin('i18n').service('locales').getDefaultLocale();
+  snapshot['plugin::i18n.locale'] = locales
+    .sort(byKey((locale) => String(locale.code)))
+    .map((locale) => canonical({ ...locale, isDefault: locale.code === defaultLocale }));
 
   const statuses = (await app.db.query('plugin::translations.status').findMany({})) as Row[];
   snapshot['plugin::translations.status'] = statuses
@@ -95,3 +96,37 @@ export const contentSnapshot = async (app: Core.Strapi): Promise<Record<string, 
 /** Versions per content type and status, to say what a snapshot covers. */
 export const snapshotSummary = (snapshot: Record<string, unknown>): Record<string, number> =>
   Object.fromEntries(Object.entries(snapshot).map(([key, rows]) => [key, (rows as unknown[]).length]));
+
+/**
+ * The same content told by natural keys instead of generated ones (documentIds, upload hashes,
+ * timestamps), so that databases loaded separately (two runs of the seed) can be compared: every
+ * documentId becomes "<type>#<slug>", publishedAt becomes published true/false, a media file is its
+ * name and the SHA-256 of its bytes.
+ */
+export const naturalSnapshot = async (app: Core.Strapi): Promise<Record<string, Row[]>> => {
+  const names = new Map<string, string>();
+  for (const uid of Object.keys(app.contentTypes).filter((u) => u.startsWith('api::')) as UID.ContentType[]) {
+    const hasSlug = 'slug' in attributesOf(app, uid);
+    const rows = (await app.db.query(uid).findMany({ select: ['documentId', ...(hasSlug ? ['slug'] : [])] })) as Row[];
+    for (const row of rows) names.set(String(row.documentId), `${uid}#${row.slug ?? 'single'}`);
+  }
+  const GENERATED = new Set(['createdAt', 'updatedAt', 'translatedAt', 'url', 'hash', 'formats', 'formatBytes']);
+  const natural = (value: unknown, key = ''): unknown => {
+    if (Array.isArray(value)) return value.map((item) => natural(item));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value as Row)
+          .filter(([k]) => !GENERATED.has(k))
+          .map(([k, v]) => (k === 'publishedAt' ? ['published', v !== null] : [k, natural(v, k)]))
+      );
+    }
+    return (key === 'documentId' || key === 'entryDocumentId') && typeof value === 'string' ? names.get(value) ?? `unknown ${value}` : value;
+  };
+  const snapshot = await contentSnapshot(app);
+  return Object.fromEntries(
+    Object.entries(snapshot).map(([key, rows]) => {
+      const mapped = (rows as Row[]).map((row) => natural(row) as Row);
+      return [key, mapped.sort(byKey((row) => JSON.stringify([row.documentId ?? row.entryDocumentId ?? row.name ?? row.code, row.locale ?? row.targetLocale, row.published])))];
+    })
+  );
+};

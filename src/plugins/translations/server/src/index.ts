@@ -68,11 +68,16 @@ export default {
     strapi.documents.use(newLocaleMiddleware(strapi));
     strapi.documents.use(statusMiddleware(strapi));
     // ?fallbackLocale=en on find and findOne of our content types (strict params would refuse it otherwise).
+    // Route definitions are module singletons: when the app is created again in the same process
+    // (tests comparing two databases), they already have it.
     strapi.contentAPI.addQueryParams({
       fallbackLocale: {
         schema: (z) => z.string().optional(),
         matchRoute: (route) =>
-          route.method === 'GET' && typeof route.handler === 'string' && /^api::.+\.(find|findOne)$/.test(route.handler),
+          route.method === 'GET' &&
+          typeof route.handler === 'string' &&
+          /^api::.+\.(find|findOne)$/.test(route.handler) &&
+          !(route.request?.query && 'fallbackLocale' in route.request.query),
       },
     });
   },

@@ -1,0 +1,108 @@
+import fs from 'fs';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { emptyDatabase, type ScratchDatabase } from '../helpers/databases';
+import { appDir } from '../helpers/environment';
+import { runScript } from '../helpers/scripts';
+import { naturalSnapshot } from '../helpers/snapshot';
+import { startStrapi, stopStrapi } from '../helpers/strapi';
+
+// `npm run seed` and `npm run xliff -- import` killed (SIGKILL) half way through, on a database of
+// their own: what they leave is consistent, and running them again completes the work.
+type Snapshot = Record<string, Array<Record<string, unknown>>>;
+
+const work = path.join(appDir, '.tmp', `interrupted-${process.pid}`);
+let database: ScratchDatabase;
+let env: Record<string, string>;
+let complete: Snapshot;
+
+const snapshotOf = async (): Promise<Snapshot> => {
+  const app = await startStrapi({ ...env, SEED_DEMO: 'false' });
+  try {
+    return await naturalSnapshot(app);
+  } finally {
+    await stopStrapi(app);
+  }
+};
+
+const withApp = async <T>(work: (app: Core.Strapi) => Promise<T>): Promise<T> => {
+  const app = await startStrapi({ ...env, SEED_DEMO: 'false' });
+  try {
+    return await work(app);
+  } finally {
+    await stopStrapi(app);
+  }
+};
+
+/** The rows of `whole` that belong to the documents (natural keys) present in `part`. */
+const sameDocumentsAs = (part: Snapshot, whole: Snapshot): Snapshot =>
+  Object.fromEntries(
+    Object.entries(part).map(([key, rows]) => {
+      if (!key.startsWith('api::') && key !== 'plugin::translations.status') return [key, whole[key]];
+      const present = new Set(rows.map((row) => row.documentId ?? row.entryDocumentId));
+      return [key, whole[key].filter((row) => present.has(row.documentId ?? row.entryDocumentId))];
+    })
+  );
+
+beforeAll(async () => {
+  fs.mkdirSync(path.join(work, 'public', 'uploads'), { recursive: true });
+  database = await emptyDatabase('interrupted');
+  env = { ...database.env, PUBLIC_DIR: path.relative(appDir, path.join(work, 'public')) };
+  // What a complete load gives: the test database, loaded by the first boot of this run.
+  const app = await startStrapi();
+  try {
+    complete = await naturalSnapshot(app);
+  } finally {
+    await stopStrapi(app);
+  }
+});
+afterAll(async () => {
+  await database?.drop();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('a seed killed half way', () => {
+  it('leaves whole documents or none, and the rerun completes the load', async () => {
+    const killed = await runScript('seed.js', [], env, (output) => /\[seed\] countries/.test(output) && /\[seed\] programmes/.test(output));
+    expect(killed.signal).toBe('SIGKILL');
+    expect(killed.output).not.toMatch(/\[seed\] pages/);
+
+    const partial = await snapshotOf();
+    const projects = partial['api::project.project'].length;
+    expect(partial['api::country.country'].length).toBe(complete['api::country.country'].length);
+    expect(projects).toBeLessThan(complete['api::project.project'].length);
+    // Every document present has all its locales (draft and published), components, relations and media links.
+    expect(partial).toEqual(sameDocumentsAs(partial, complete));
+
+    const rerun = await runScript('seed.js', [], env);
+    expect(rerun.code).toBe(0);
+    expect(await snapshotOf()).toEqual(complete);
+  });
+});
+
+describe('an XLIFF import killed half way', () => {
+  it('changes nothing (one transaction), and the rerun imports everything', async () => {
+    const file = path.join(work, 'km.xlf');
+    const xml = await withApp(async (app) => {
+      const xliff = require(path.join(appDir, 'dist', 'src', 'plugins', 'translations', 'server', 'src', 'xliff', 'service'));
+      return (await xliff.exportXliff(app, { locale: 'km', status: 'all' })).xml as string;
+    });
+    // A translator's revision of every segment: a mark at the end of each Khmer target.
+    const revised = xml.replace(/(<target\b[^>]*>)([\s\S]*?)(<\/target>)/g, '$1$2៚$3');
+    expect(revised).not.toBe(xml);
+    fs.writeFileSync(file, revised);
+    const before = await snapshotOf();
+
+    const killed = await runScript('xliff.js', ['import', file], env, (output) => /\[3\/\d+\]/.test(output));
+    expect(killed.signal).toBe('SIGKILL');
+    expect(await snapshotOf()).toEqual(before);
+
+    const rerun = await runScript('xliff.js', ['import', file], env);
+    expect(rerun.code).toBe(0);
+    expect(rerun.output).toMatch(/Imported \d+ units/);
+    const after = await snapshotOf();
+    const drafts = after['api::project.project'].filter((row) => row.locale === 'km' && row.published === false);
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.every((row) => String(row.title).endsWith('៚'))).toBe(true);
+  });
+});
