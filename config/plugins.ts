@@ -12,7 +12,32 @@ const fallbackChains = (value: string): Record<string, string[]> =>
       })
   );
 
+/**
+ * Media in S3-compatible storage (several instances share it; docs/deployment.md) when
+ * UPLOAD_PROVIDER=aws-s3, else the local public/uploads folder.
+ */
+const upload = (env: Core.Config.Shared.ConfigParams['env']) =>
+  env('UPLOAD_PROVIDER', '') === 'aws-s3'
+    ? {
+        config: {
+          provider: 'aws-s3',
+          providerOptions: {
+            baseUrl: env('S3_BASE_URL', '') || undefined,
+            rootPath: env('S3_ROOT_PATH', '') || undefined,
+            s3Options: {
+              credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
+              region: env('S3_REGION'),
+              endpoint: env('S3_ENDPOINT', '') || undefined,
+              forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', false),
+              params: { Bucket: env('S3_BUCKET'), ...(env('S3_ACL', '') ? { ACL: env('S3_ACL') } : {}) },
+            },
+          },
+        },
+      }
+    : {};
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  upload: upload(env),
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),

@@ -125,7 +125,9 @@ export const naturalSnapshot = async (app: Core.Strapi): Promise<Record<string, 
   const snapshot = await contentSnapshot(app);
   return Object.fromEntries(
     Object.entries(snapshot).map(([key, rows]) => {
-      const mapped = (rows as Row[]).map((row) => natural(row) as Row);
+      // A status row's own documentId is generated; the document it is about is entryDocumentId.
+      const own = key === 'plugin::translations.status' ? new Set(['documentId', 'locale', 'published']) : new Set<string>();
+      const mapped = (rows as Row[]).map((row) => Object.fromEntries(Object.entries(natural(row) as Row).filter(([k]) => !own.has(k))));
       return [key, mapped.sort(byKey((row) => JSON.stringify([row.documentId ?? row.entryDocumentId ?? row.name ?? row.code, row.locale ?? row.targetLocale, row.published])))];
     })
   );
