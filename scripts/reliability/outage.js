@@ -134,6 +134,8 @@ const main = async () => {
   log(`${((upAt - started) / 1000).toFixed(1)} s: PostgreSQL accepts connections again`);
   const result = await finished;
   await server.stop();
+  // The server's own log (errors behind any 5xx other than 503), for a failed run.
+  fs.writeFileSync('.tmp/reliability-outage-server.log', server.output());
 
   const during = answers.filter((a) => a.at >= downAt && a.at <= upAt);
   const firstOkAfter = answers.find((a) => a.at > upAt && a.status < 300);

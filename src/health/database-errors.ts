@@ -33,3 +33,10 @@ export const isDatabaseUnavailable = (error: unknown, depth = 0): boolean => {
   if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return isDatabaseUnavailable(cause, depth + 1);
 };
+
+/**
+ * Errors that follow from an outage but could also be a bug: knex refuses further queries in a
+ * transaction whose connection died. Only an outage if the database does not answer a check.
+ */
+export const mayFollowDatabaseOutage = (error: unknown): boolean =>
+  error instanceof Error && /Transaction query already complete/i.test(error.message);

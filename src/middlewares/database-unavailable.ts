@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { databaseReachable } from '../health/database-check';
-import { isDatabaseUnavailable } from '../health/database-errors';
+import { isDatabaseUnavailable, mayFollowDatabaseOutage } from '../health/database-errors';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -10,12 +10,20 @@ type Context = Parameters<Core.MiddlewareHandler>[0];
  * clients understand as "try again") instead of Strapi's generic 500. The pool drops dead
  * connections by itself, so requests succeed again as soon as the database is back.
  *
- * users-permissions turns any error while loading the public role's permissions into "not
- * authenticated", so a 401/403 is only believed once the database has been seen to answer.
+ * Some answers are ambiguous: users-permissions turns any error while loading the public role's
+ * permissions into 401/403, and knex reports a transaction whose connection died as "already
+ * complete". Those become 503 only when the database does not answer a check.
  */
+const LOG_INTERVAL_MS = 10_000;
+
 const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
+  // One line per 10 s, not one per request: an outage under load would flood the log.
+  let loggedAt = 0;
   const unavailable = (ctx: Context, reason: string) => {
-    strapi.log.warn(`Database unavailable: ${ctx.method} ${ctx.path} answered 503 (${reason})`);
+    if (Date.now() - loggedAt > LOG_INTERVAL_MS) {
+      loggedAt = Date.now();
+      strapi.log.warn(`Database unavailable, answering 503 (${ctx.method} ${ctx.path}: ${reason})`);
+    }
     ctx.status = 503;
     ctx.set('Retry-After', '5');
     ctx.set('Cache-Control', 'no-store');
@@ -24,17 +32,17 @@ const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
       error: { status: 503, name: 'ServiceUnavailableError', message: 'The database is unavailable; try again shortly.', details: {} },
     };
   };
-  const deniedDuringOutage = async (status: number) => (status === 401 || status === 403) && !(await databaseReachable(strapi));
+  const denied = (status: number) => status === 401 || status === 403;
 
   return async (ctx, next) => {
     try {
       await next();
     } catch (error) {
-      const status = error instanceof errors.UnauthorizedError ? 401 : error instanceof errors.ForbiddenError ? 403 : 0;
-      if (isDatabaseUnavailable(error) || (await deniedDuringOutage(status))) return unavailable(ctx, (error as Error).message);
+      const ambiguous = error instanceof errors.UnauthorizedError || error instanceof errors.ForbiddenError || mayFollowDatabaseOutage(error);
+      if (isDatabaseUnavailable(error) || (ambiguous && !(await databaseReachable(strapi)))) return unavailable(ctx, (error as Error).message);
       throw error;
     }
-    if (await deniedDuringOutage(ctx.status)) unavailable(ctx, `${ctx.status} while the database did not answer`);
+    if (denied(ctx.status) && !(await databaseReachable(strapi))) unavailable(ctx, `${ctx.status} while the database did not answer`);
   };
 };
 
