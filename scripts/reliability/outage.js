@@ -175,7 +175,7 @@ const main = async () => {
 
 | answers | 2xx | 503 | other | connection errors / timeouts | answers while down | longest answer while down | longest answer overall | first 2xx after the database is back | last 503 after it is back | data written before |
 |---|---|---|---|---|---|---|---|---|---|---|
-| ${figures.total} | ${figures.ok} | ${figures.unavailable} | ${figures.other}${figures.other ? ` (${figures.otherStatuses})` : ''} | ${figures.errors} | ${figures.duringCount} | ${figures.longestDuring} ms | ${figures.longestOverall} ms | ${figures.firstOk === null ? 'never' : `${figures.firstOk.toFixed(2)} s`} | ${figures.last503.toFixed(2)} s | ${figures.markerIntact && lost.length === 0 ? 'intact (marker document and every table’s row count)' : `LOST: ${lost.join(', ') || 'marker document'}`} |
+| ${figures.total} | ${figures.ok} | ${figures.unavailable} | ${figures.other}${figures.other ? ` (${figures.otherStatuses})` : ''} | ${figures.errors} | ${figures.duringCount} | ${figures.longestDuring.toFixed(0)} ms | ${figures.longestOverall.toFixed(0)} ms | ${figures.firstOk === null ? 'never' : `${figures.firstOk.toFixed(2)} s`} | ${figures.last503.toFixed(2)} s | ${figures.markerIntact && lost.length === 0 ? 'intact (marker document and every table’s row count)' : `LOST: ${lost.join(', ') || 'marker document'}`} |
 `
   );
   const failed = figures.other > 0 || figures.longestOverall > 10000 || figures.firstOk === null || !figures.markerIntact || lost.length > 0;
