@@ -1,4 +1,15 @@
+import path from 'path';
+import type { ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
+import securitySettings from './security';
+
+// Served inline from /uploads; anything else is offered as a download, never rendered on our origin.
+const INLINE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.pdf']);
+
+const uploadHeaders = (res: ServerResponse, filePath: string): void => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (!INLINE_EXTENSIONS.has(path.extname(filePath).toLowerCase())) res.setHeader('Content-Disposition', 'attachment');
+};
 
 /** FALLBACK_LOCALES="km:en" → { km: ['en'] }: the locale chain used when a request names no fallbackLocale. */
 const fallbackChains = (value: string): Record<string, string[]> =>
@@ -13,6 +24,18 @@ const fallbackChains = (value: string): Record<string, string[]> =>
   );
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
+  // The content checks are in src/uploads/upload-policy.ts; Strapi's own type check (security) and
+  // size limit run first and refuse what they can.
+  upload: {
+    config: {
+      sizeLimit: securitySettings({ env }).uploads.maxFileSize,
+      security: {
+        allowedTypes: securitySettings({ env }).uploads.allowedTypes,
+        deniedTypes: ['image/svg+xml', 'text/*', 'application/xhtml+xml', 'application/xml', 'application/javascript', 'application/x-javascript'],
+      },
+      providerOptions: { localServer: { setHeaders: uploadHeaders } },
+    },
+  },
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
