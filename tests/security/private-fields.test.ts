@@ -29,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (editedDocumentId) await app.documents('api::project.project').delete({ documentId: editedDocumentId, locale: '*' });
-  if (admin) await app.service('admin::user').deleteById(admin.id);
+  if (admin) await app.db.query('admin::user').delete({ where: { id: admin.id } });
   await stopStrapi(app);
 });
 
@@ -105,8 +105,9 @@ describe('private fields through query parameters', () => {
   });
 
   it('populate=* on every type shows no admin, user or private field', async () => {
-    const FORBIDDEN = ['createdBy', 'updatedBy', 'password', 'resetPasswordToken', 'registrationToken', 'email', 'users', 'roles'];
+    const FORBIDDEN = ['createdBy', 'updatedBy', 'password', 'resetPasswordToken', 'registrationToken', 'users', 'roles'];
     const seen = new Set<string>();
+    const bodies: string[] = [];
     const walk = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(walk);
       else if (value && typeof value === 'object') {
@@ -120,10 +121,11 @@ describe('private fields through query parameters', () => {
       const res = await get(`/api/${route}?populate=*`);
       expect([route, res.status]).toEqual([route, 200]);
       walk(res.body.data);
+      bodies.push(res.text);
     }
     expect(seen.has('documentId')).toBe(true);
     for (const key of FORBIDDEN) expect([key, seen.has(key)]).toEqual([key, false]);
-    expect(JSON.stringify([...seen])).not.toContain(admin.email);
+    expect(bodies.join('\n')).not.toContain(admin.email);
   });
 
   it('anonymous callers cannot list users, roles or admin data', async () => {
