@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 
 // A key segment naming one of these is an attempt at prototype pollution, never a parameter of ours.
-const POISONED_KEY = /(^|[[.])(__proto__|constructor|prototype)(]|\.|$)/i;
+const POISONED_KEY = /(^|[[.])(__proto__|constructor|prototype)($|[\].[])/i;
 
 /**
  * Checks the raw query string before it is parsed: too long is 414, a key aimed at an object's
