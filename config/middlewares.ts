@@ -20,7 +20,7 @@ const cors = (origins: string[]) => ({
   config: { origin: origins, credentials: true, maxAge: 600, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] },
 });
 
-// Strapi's helmet defaults, under which the admin panel works, minus the marketplace image host;
+// Strapi's helmet defaults, under which the admin panel works (Strapi merges in its own directives);
 // CSP_MEDIA_SOURCES adds media hosts (S3, CDN) for the admin's previews.
 const security = (mediaSources: string[]) => ({
   name: 'strapi::security',
