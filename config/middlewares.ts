@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import securitySettings from './security';
 
 const STRAPI_DEFAULTS = [
   'strapi::logger',
@@ -13,23 +14,52 @@ const STRAPI_DEFAULTS = [
   'strapi::public',
 ];
 
-const HABITAT = [
+// Only the origins of config/security.ts (CORS_ORIGINS): plain Strapi reflects any origin with credentials.
+const cors = (origins: string[]) => ({
+  name: 'strapi::cors',
+  config: { origin: origins, credentials: true, maxAge: 600, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] },
+});
+
+// Strapi's helmet defaults, under which the admin panel works (Strapi merges in its own directives);
+// CSP_MEDIA_SOURCES adds media hosts (S3, CDN) for the admin's previews.
+const security = (mediaSources: string[]) => ({
+  name: 'strapi::security',
+  config: {
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'connect-src': ["'self'", 'https:'],
+        'img-src': ["'self'", 'data:', 'blob:', ...mediaSources],
+        'media-src': ["'self'", 'data:', 'blob:', ...mediaSources],
+        'object-src': ["'none'"],
+        'frame-ancestors': ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  },
+});
+
+const habitat = ({ corsOrigins, cspMediaSources, uploads }: ReturnType<typeof securitySettings>) => [
   'strapi::errors',
   // Inside the error handler: a database outage is a 503 to retry, not a 500.
   'global::database-unavailable',
-  'strapi::cors',
+  cors(corsOrigins),
   // Stores anonymous answers with every header they get from here on; later hits are served by
   // src/cache/fast-path.ts before koa, so they skip every middleware (and the access log).
   'global::public-cache',
-  'strapi::security',
-  'strapi::poweredBy',
+  security(cspMediaSources),
+  // No strapi::poweredBy: the answer does not advertise the product.
+  'global::client-ip',
   'strapi::logger',
+  'global::auth-rate-limit',
+  'global::query-limits',
   'strapi::query',
   'global::known-locale',
   'global::valid-pagination',
   'global::populate-depth',
   'global::default-populate',
-  'strapi::body',
+  { name: 'strapi::body', config: { formidable: { maxFileSize: uploads.maxFileSize } } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
@@ -37,4 +67,4 @@ const HABITAT = [
 
 // PLAIN_STRAPI_MIDDLEWARES=true is for the benchmark's baseline only (plain Strapi behaviour).
 export default ({ env }: Core.Config.Shared.ConfigParams) =>
-  env.bool('PLAIN_STRAPI_MIDDLEWARES', false) ? STRAPI_DEFAULTS : HABITAT;
+  env.bool('PLAIN_STRAPI_MIDDLEWARES', false) ? STRAPI_DEFAULTS : habitat(securitySettings({ env }));

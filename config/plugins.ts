@@ -1,4 +1,15 @@
+import path from 'path';
+import type { ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
+import securitySettings from './security';
+
+// Served inline from /uploads; anything else is offered as a download, never rendered on our origin.
+const INLINE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.pdf']);
+
+const uploadHeaders = (res: ServerResponse, filePath: string): void => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  if (!INLINE_EXTENSIONS.has(path.extname(filePath).toLowerCase())) res.setHeader('Content-Disposition', 'attachment');
+};
 
 /** FALLBACK_LOCALES="km:en" → { km: ['en'] }: the locale chain used when a request names no fallbackLocale. */
 const fallbackChains = (value: string): Record<string, string[]> =>
@@ -14,27 +25,40 @@ const fallbackChains = (value: string): Record<string, string[]> =>
 
 /**
  * Media in S3-compatible storage (several instances share it; docs/deployment.md) when
- * UPLOAD_PROVIDER=aws-s3, else the local public/uploads folder.
+ * UPLOAD_PROVIDER=aws-s3, else the local public/uploads folder served with safe headers.
+ * The content checks are in src/uploads/upload-policy.ts; Strapi's own type check (security) and
+ * size limit run first and refuse what they can.
  */
-const upload = (env: Core.Config.Shared.ConfigParams['env']) =>
-  env('UPLOAD_PROVIDER', '') === 'aws-s3'
-    ? {
-        config: {
-          provider: 'aws-s3',
-          providerOptions: {
-            baseUrl: env('S3_BASE_URL', '') || undefined,
-            rootPath: env('S3_ROOT_PATH', '') || undefined,
-            s3Options: {
-              credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
-              region: env('S3_REGION'),
-              endpoint: env('S3_ENDPOINT', '') || undefined,
-              forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', false),
-              params: { Bucket: env('S3_BUCKET'), ...(env('S3_ACL', '') ? { ACL: env('S3_ACL') } : {}) },
-            },
-          },
+const upload = (env: Core.Config.Shared.ConfigParams['env']) => {
+  const { uploads } = securitySettings({ env });
+  const checks = {
+    sizeLimit: uploads.maxFileSize,
+    security: {
+      allowedTypes: uploads.allowedTypes,
+      deniedTypes: ['image/svg+xml', 'text/*', 'application/xhtml+xml', 'application/xml', 'application/javascript', 'application/x-javascript'],
+    },
+  };
+  if (env('UPLOAD_PROVIDER', '') !== 'aws-s3') {
+    return { config: { ...checks, providerOptions: { localServer: { setHeaders: uploadHeaders } } } };
+  }
+  return {
+    config: {
+      ...checks,
+      provider: 'aws-s3',
+      providerOptions: {
+        baseUrl: env('S3_BASE_URL', '') || undefined,
+        rootPath: env('S3_ROOT_PATH', '') || undefined,
+        s3Options: {
+          credentials: { accessKeyId: env('S3_ACCESS_KEY_ID'), secretAccessKey: env('S3_SECRET_ACCESS_KEY') },
+          region: env('S3_REGION'),
+          endpoint: env('S3_ENDPOINT', '') || undefined,
+          forcePathStyle: env.bool('S3_FORCE_PATH_STYLE', false),
+          params: { Bucket: env('S3_BUCKET'), ...(env('S3_ACL', '') ? { ACL: env('S3_ACL') } : {}) },
         },
-      }
-    : {};
+      },
+    },
+  };
+};
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   upload: upload(env),

@@ -9,10 +9,12 @@ import { invalidateCacheOnWrites } from './cache/invalidation';
 import { serveCacheHitsFirst } from './cache/fast-path';
 import { closeResponseCache, responseCache } from './cache/response-cache';
 import { serveReadiness } from './health/readiness';
+import { enforceUploadPolicy } from './uploads/upload-policy';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(draftsNeedPreviewToken(strapi));
+    enforceUploadPolicy(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

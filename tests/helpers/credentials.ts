@@ -1,0 +1,34 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { http } from './http';
+
+/** An API token of the given type; revoke it with `app.service('admin::api-token').revoke(id)`. */
+export const createApiToken = async (app: Core.Strapi, type: 'read-only' | 'full-access') => {
+  const token = await app.service('admin::api-token').create({ name: `test-${type}-${crypto.randomUUID()}`, type, lifespan: null });
+  return { id: token.id as number, accessKey: token.accessKey as string };
+};
+
+/** A super admin logged in to the admin panel; delete it with `app.service('admin::user').deleteById(id)`. */
+export const createSuperAdmin = async (app: Core.Strapi) => {
+  const email = `admin-${crypto.randomUUID()}@example.org`;
+  const password = `Aa1-${crypto.randomBytes(12).toString('hex')}`;
+  const roles = app.service('admin::role');
+  // The test database may hold only the translator role (see the first boot), not Strapi's three.
+  let superAdmin = await roles.getSuperAdmin();
+  if (!superAdmin) {
+    superAdmin = await roles.create({ name: 'Super Admin', code: 'strapi-super-admin', description: 'Super Admins' });
+    await roles.resetSuperAdminPermissions();
+  }
+  const user = await app.service('admin::user').create({
+    email,
+    firstname: 'Security',
+    lastname: 'Test',
+    password,
+    isActive: true,
+    registrationToken: null,
+    roles: [superAdmin.id],
+  });
+  const login = await http(app).post('/admin/login').send({ email, password });
+  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${login.text}`);
+  return { id: user.id as number, email, password, jwt: login.body.data.token as string };
+};
