@@ -5,6 +5,8 @@ import { dropStaleOpenApiCache } from './bootstrap/openapi-cache';
 import { disablePublicRegistration, grantPublicReadAccess } from './bootstrap/public-permissions';
 import { loadDemoContentOnFirstStart } from './bootstrap/demo-content';
 import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-preview-token';
+import { keepSearchIndexCurrent, dropIndexOfDeletedLocales } from './search/keep-index-current';
+import { ensureSearchIndex } from './search/indexer';
 import { invalidateCacheOnWrites } from './cache/invalidation';
 import { serveCacheHitsFirst } from './cache/fast-path';
 import { closeResponseCache, responseCache } from './cache/response-cache';
@@ -12,6 +14,7 @@ import { closeResponseCache, responseCache } from './cache/response-cache';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(draftsNeedPreviewToken(strapi));
+    strapi.documents.use(keepSearchIndexCurrent(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -26,6 +29,9 @@ export default {
     await disablePublicRegistration(strapi);
     await configureAdminViews(strapi);
     dropStaleOpenApiCache(strapi);
+    dropIndexOfDeletedLocales(strapi);
+    // Before the demo content, whose writes are indexed as they happen.
+    await ensureSearchIndex(strapi);
     await loadDemoContentOnFirstStart(strapi);
   },
 
