@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { configureAdminViews } from './bootstrap/admin-views';
+import { useKhmerCollation } from './bootstrap/khmer-collation';
 import { ensureLocales } from './bootstrap/locales';
 import { dropStaleOpenApiCache } from './bootstrap/openapi-cache';
 import { disablePublicRegistration, grantPublicReadAccess } from './bootstrap/public-permissions';
 import { loadDemoContentOnFirstStart } from './bootstrap/demo-content';
+import { asciiSlugs } from './document-middlewares/ascii-slugs';
+import { khmerSortOnSqlite } from './document-middlewares/khmer-sort-sqlite';
 import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-preview-token';
 import { keepSearchIndexCurrent, dropIndexOfDeletedLocales } from './search/keep-index-current';
 import { ensureSearchIndex } from './search/indexer';
@@ -14,6 +17,8 @@ import { closeResponseCache, responseCache } from './cache/response-cache';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(draftsNeedPreviewToken(strapi));
+    strapi.documents.use(asciiSlugs(strapi));
+    strapi.documents.use(khmerSortOnSqlite(strapi));
     strapi.documents.use(keepSearchIndexCurrent(strapi));
   },
 
@@ -25,6 +30,7 @@ export default {
     invalidateCacheOnWrites(strapi);
     serveCacheHitsFirst(strapi);
     await ensureLocales(strapi);
+    await useKhmerCollation(strapi);
     await grantPublicReadAccess(strapi);
     await disablePublicRegistration(strapi);
     await configureAdminViews(strapi);
