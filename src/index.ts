@@ -7,6 +7,7 @@ import { disablePublicRegistration, grantPublicReadAccess } from './bootstrap/pu
 import { loadDemoContentOnFirstStart } from './bootstrap/demo-content';
 import { asciiSlugs } from './document-middlewares/ascii-slugs';
 import { khmerSortOnSqlite } from './document-middlewares/khmer-sort-sqlite';
+import { ensureSlugHistoryTable, previousSlugs } from './document-middlewares/previous-slugs';
 import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-preview-token';
 import { keepSearchIndexCurrent, dropIndexOfDeletedLocales } from './search/keep-index-current';
 import { ensureSearchIndex } from './search/indexer';
@@ -19,6 +20,7 @@ export default {
     strapi.documents.use(draftsNeedPreviewToken(strapi));
     strapi.documents.use(asciiSlugs(strapi));
     strapi.documents.use(khmerSortOnSqlite(strapi));
+    strapi.documents.use(previousSlugs(strapi));
     strapi.documents.use(keepSearchIndexCurrent(strapi));
   },
 
@@ -31,6 +33,7 @@ export default {
     serveCacheHitsFirst(strapi);
     await ensureLocales(strapi);
     await useKhmerCollation(strapi);
+    await ensureSlugHistoryTable(strapi);
     await grantPublicReadAccess(strapi);
     await disablePublicRegistration(strapi);
     await configureAdminViews(strapi);

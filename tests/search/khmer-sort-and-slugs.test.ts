@@ -70,3 +70,19 @@ describe('slugs', () => {
     expect(document.slug).toBe('rehabilitation-housing-phase-iii');
   });
 });
+
+describe('changed slugs', () => {
+  it('keeps answering the old slug with the document, which shows its new slug', async () => {
+    const document = await app.documents(PROJECT).create({ data: { title: 'Slug history pilot', status: 'ongoing' } as never, locale: 'en', status: 'published' });
+    created.push(document.documentId);
+    expect(document.slug).toBe('slug-history-pilot');
+    await app.documents(PROJECT).update({ documentId: document.documentId, locale: 'en', data: { slug: 'slug-history-pilot-renamed' } as never, status: 'published' });
+
+    for (const slug of ['slug-history-pilot', 'slug-history-pilot-renamed']) {
+      const { data, meta } = await list('/api/projects', { locale: 'en', 'filters[slug][$eq]': slug });
+      expect(data.map((p) => [p.documentId, p.slug])).toEqual([[document.documentId, 'slug-history-pilot-renamed']]);
+      expect(meta.pagination.total).toBe(1);
+    }
+    expect((await list('/api/projects', { locale: 'en', 'filters[slug][$eq]': 'slug-history-never' })).data).toEqual([]);
+  });
+});
