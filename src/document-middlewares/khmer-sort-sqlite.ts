@@ -5,13 +5,19 @@ type Params = { locale?: unknown; sort?: unknown; start?: number; limit?: number
 
 /** `name:asc`, ['name:asc'], { name: 'asc' } or [{ name: 'asc' }] → ['name', 'asc'] when it is a sort on one title/name field. */
 const singleTextSort = (sort: unknown): [string, 'asc' | 'desc'] | null => {
-  const only = Array.isArray(sort) && sort.length === 1 ? sort[0] : sort;
+  // The locale fallback appends documentId:asc as a tie-break; this sort breaks ties the same way.
+  const list = Array.isArray(sort) && sort[sort.length - 1] === 'documentId:asc' ? sort.slice(0, -1) : sort;
+  const only = Array.isArray(list) && list.length === 1 ? list[0] : list;
   const [field, direction = 'asc'] =
     typeof only === 'string' ? only.split(':') : only && typeof only === 'object' && Object.keys(only).length === 1 ? Object.entries(only)[0] : [];
   if (typeof field !== 'string' || !SORTED_FIELDS.has(field) || typeof direction !== 'string') return null;
   const order = direction.toLowerCase();
   return order === 'asc' || order === 'desc' ? [field, order] : null;
 };
+
+/** A Khmer list: locale=km, or a fallback list for locale=km (which reads every locale's rows, locale '*'). */
+const isKhmerList = (strapi: Core.Strapi, params: Params): boolean =>
+  params.locale === 'km' || (params.locale === '*' && strapi.requestContext.get()?.query?.locale === 'km');
 
 /**
  * SQLite compares text by code point and cannot be given ICU collations (PostgreSQL uses km-x-icu,
@@ -23,7 +29,7 @@ export const khmerSortOnSqlite =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
     const params = context.params as Params;
-    if (context.action !== 'findMany' || strapi.db.dialect.client === 'postgres' || params.locale !== 'km') return next();
+    if (context.action !== 'findMany' || strapi.db.dialect.client === 'postgres' || !isKhmerList(strapi, params)) return next();
     const sort = singleTextSort(params.sort);
     if (!sort || !context.uid.startsWith('api::')) return next();
     const [field, order] = sort;
