@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { configureAdminViews } from './bootstrap/admin-views';
+import { useKhmerCollation } from './bootstrap/khmer-collation';
 import { ensureLocales } from './bootstrap/locales';
 import { dropStaleOpenApiCache } from './bootstrap/openapi-cache';
 import { disablePublicRegistration, grantPublicReadAccess } from './bootstrap/public-permissions';
 import { loadDemoContentOnFirstStart } from './bootstrap/demo-content';
+import { asciiSlugs } from './document-middlewares/ascii-slugs';
+import { khmerSortOnSqlite } from './document-middlewares/khmer-sort-sqlite';
+import { ensureSlugHistoryTable, previousSlugs } from './document-middlewares/previous-slugs';
 import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-preview-token';
+import { keepSearchIndexCurrent, dropIndexOfDeletedLocales } from './search/keep-index-current';
+import { ensureSearchIndex } from './search/indexer';
 import { invalidateCacheOnWrites } from './cache/invalidation';
 import { serveCacheHitsFirst } from './cache/fast-path';
 import { closeResponseCache, responseCache } from './cache/response-cache';
@@ -15,6 +21,10 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(draftsNeedPreviewToken(strapi));
     enforceUploadPolicy(strapi);
+    strapi.documents.use(asciiSlugs(strapi));
+    strapi.documents.use(khmerSortOnSqlite(strapi));
+    strapi.documents.use(previousSlugs(strapi));
+    strapi.documents.use(keepSearchIndexCurrent(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -26,10 +36,15 @@ export default {
     serveCacheHitsFirst(strapi);
     serveReadiness(strapi);
     await ensureLocales(strapi);
+    await useKhmerCollation(strapi);
+    await ensureSlugHistoryTable(strapi);
     await grantPublicReadAccess(strapi);
     await disablePublicRegistration(strapi);
     await configureAdminViews(strapi);
     dropStaleOpenApiCache(strapi);
+    dropIndexOfDeletedLocales(strapi);
+    // Before the demo content, whose writes are indexed as they happen.
+    await ensureSearchIndex(strapi);
     await loadDemoContentOnFirstStart(strapi);
   },
 

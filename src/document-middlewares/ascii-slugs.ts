@@ -1,0 +1,57 @@
+import crypto from 'crypto';
+import type { Core, Modules, UID } from '@strapi/strapi';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_LENGTH = 96;
+
+/** ASCII slug of a title: accents stripped, anything else than a-z and 0-9 as a hyphen. */
+export const asciiSlug = (title: string): string =>
+  title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_LENGTH)
+    .replace(/-+$/, '');
+
+/**
+ * A slug for a title with no Latin letters (a Khmer-only title): the type's name and a short id
+ * derived from the title, so the same title always gets the same slug.
+ */
+const shortIdSlug = (singularName: string, title: string): string =>
+  `${singularName}-${crypto.createHash('sha256').update(title.normalize('NFC')).digest('hex').slice(0, 8)}`;
+
+const titleField = (attributes: Record<string, { type: string; targetField?: string }>): string | undefined => attributes.slug?.targetField;
+
+/**
+ * A document created without a slug gets one (Strapi's generator returns "" for a Khmer title,
+ * and the admin's is only a suggestion): ASCII from the title, or a short id when the title has no
+ * Latin letters; suffixed -2, -3… when another document of the type has it. The slug is a shared
+ * field, so every locale of the document has it.
+ */
+export const asciiSlugs =
+  (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
+  async (context, next) => {
+    if ((context.action !== 'create' && context.action !== 'update') || !context.uid.startsWith('api::')) return next();
+    const model = strapi.getModel(context.uid);
+    const source = titleField(model.attributes as never);
+    const params = context.params as { data?: Record<string, unknown>; documentId?: string };
+    const data = params.data;
+    if (!source || !data || (typeof data.slug === 'string' && data.slug !== '')) return next();
+    if (context.action === 'update') {
+      // A new locale version of an existing document takes the document's slug.
+      const existing = await strapi.db.query(context.uid as UID.ContentType).findOne({ select: ['slug'], where: { documentId: params.documentId } });
+      if (typeof existing?.slug === 'string' && existing.slug !== '' && !('slug' in data)) context.params = { ...params, data: { ...data, slug: existing.slug } } as never;
+      return next();
+    }
+    const title = typeof data[source] === 'string' ? (data[source] as string) : '';
+    if (title.trim() === '') return next();
+
+    const base = asciiSlug(title) || shortIdSlug(model.info.singularName, title);
+    let slug = base;
+    for (let n = 2; await strapi.db.query(context.uid as UID.ContentType).findOne({ select: ['id'], where: { slug } }); n++) slug = `${base}-${n}`;
+    if (!SLUG.test(slug)) return next();
+    context.params = { ...params, data: { ...data, slug } } as never;
+    return next();
+  };

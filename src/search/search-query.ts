@@ -1,0 +1,67 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { assertKnownLocales, parseLocaleList, type FallbackConfig } from '../plugins/translations/server/src/fallback';
+import { SEARCH_TYPES } from './indexed-types';
+import type { SearchParams } from './query';
+
+export const MAX_QUERY_LENGTH = 200;
+const DEFAULT_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 100;
+const ALLOWED = new Set(['q', 'locale', 'fallbackLocale', 'types', 'pagination']);
+
+const fail = (message: string, key: string): never => {
+  throw new errors.ValidationError(message, { key });
+};
+
+const wholeNumber = (value: unknown, key: string, fallback: number): number => {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1) fail(`pagination[${key}] must be a whole number of at least 1`, `pagination.${key}`);
+  return Number(value);
+};
+
+/** Validates GET /api/search's query; anything wrong is a 400 that says what. */
+export const parseSearchQuery = async (strapi: Core.Strapi, query: Record<string, unknown>): Promise<SearchParams> => {
+  const unknown = Object.keys(query).filter((key) => !ALLOWED.has(key));
+  if (unknown.length > 0) fail(`Unknown query parameter "${unknown[0]}". Allowed: ${[...ALLOWED].join(', ')}.`, unknown[0]);
+
+  if (typeof query.q !== 'string' || query.q.trim() === '') fail('q is required: the text to search for, e.g. ?q=housing', 'q');
+  const q = (query.q as string).trim();
+  if ([...q].length > MAX_QUERY_LENGTH) fail(`q is too long: at most ${MAX_QUERY_LENGTH} characters`, 'q');
+
+  const locales: string[] = await strapi.plugin('i18n').service('locales').find().then((list: Array<{ code: string }>) => list.map((l) => l.code));
+  const locale = query.locale === undefined ? await strapi.plugin('i18n').service('locales').getDefaultLocale() : query.locale;
+  if (typeof locale !== 'string' || !locales.includes(locale)) fail(`Unknown locale "${String(locale)}". Available locales: ${locales.sort().join(', ')}.`, 'locale');
+
+  let fallbacks: string[];
+  if (query.fallbackLocale !== undefined) {
+    fallbacks = parseLocaleList(query.fallbackLocale);
+    if (fallbacks.length === 0) fail('fallbackLocale must name at least one locale', 'fallbackLocale');
+    await assertKnownLocales(strapi, 'fallbackLocale', fallbacks);
+  } else {
+    const defaults = strapi.config.get<FallbackConfig['defaultFallbacks']>('plugin::translations.defaultFallbacks') ?? {};
+    fallbacks = defaults[locale as string] === undefined ? [] : parseLocaleList(defaults[locale as string]);
+  }
+
+  let types = SEARCH_TYPES;
+  if (query.types !== undefined) {
+    const items = Array.isArray(query.types) ? query.types : [query.types];
+    if (!items.every((item) => typeof item === 'string')) fail('types must be a comma-separated list, e.g. types=projects,publications', 'types');
+    types = (items as string[]).flatMap((item) => item.split(',')).map((type) => type.trim()).filter(Boolean);
+    const wrong = types.filter((type) => !SEARCH_TYPES.includes(type));
+    if (types.length === 0 || wrong.length > 0) fail(`Unknown type "${wrong.join(', ')}" in types. Searchable types: ${SEARCH_TYPES.join(', ')}.`, 'types');
+  }
+
+  const pagination = query.pagination ?? {};
+  if (typeof pagination !== 'object' || pagination === null || Array.isArray(pagination)) fail('pagination must be an object, e.g. pagination[page]=1&pagination[pageSize]=10', 'pagination');
+  const extra = Object.keys(pagination as object).filter((key) => key !== 'page' && key !== 'pageSize');
+  if (extra.length > 0) fail(`Unknown pagination parameter "${extra[0]}": use pagination[page] and pagination[pageSize]`, `pagination.${extra[0]}`);
+  const { page, pageSize } = pagination as Record<string, unknown>;
+
+  return {
+    q,
+    chain: [...new Set([locale as string, ...fallbacks])],
+    types: [...new Set(types)],
+    page: wholeNumber(page, 'page', 1),
+    pageSize: Math.min(wholeNumber(pageSize, 'pageSize', DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE),
+  };
+};
