@@ -28,6 +28,8 @@ const HABITAT = [
   'global::populate-depth',
   'global::default-populate',
   'strapi::body',
+  // Lets the admin panel save a project's own `status` attribute (src/middlewares/status-attribute.ts).
+  'global::status-attribute',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

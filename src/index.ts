@@ -5,6 +5,7 @@ import { dropStaleOpenApiCache } from './bootstrap/openapi-cache';
 import { disablePublicRegistration, grantPublicReadAccess } from './bootstrap/public-permissions';
 import { loadDemoContentOnFirstStart } from './bootstrap/demo-content';
 import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-preview-token';
+import { restoreStatusAttribute } from './middlewares/status-attribute';
 import { invalidateCacheOnWrites } from './cache/invalidation';
 import { serveCacheHitsFirst } from './cache/fast-path';
 import { closeResponseCache, responseCache } from './cache/response-cache';
@@ -12,6 +13,7 @@ import { closeResponseCache, responseCache } from './cache/response-cache';
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(draftsNeedPreviewToken(strapi));
+    strapi.documents.use(restoreStatusAttribute(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -25,6 +27,8 @@ export default {
     await grantPublicReadAccess(strapi);
     await disablePublicRegistration(strapi);
     await configureAdminViews(strapi);
+    // After the admin panel's bootstrap (plugins bootstrap before it), see translator-role.ts.
+    await strapi.plugin('translations').service('translator-role').ensure();
     dropStaleOpenApiCache(strapi);
     await loadDemoContentOnFirstStart(strapi);
   },

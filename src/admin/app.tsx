@@ -1,14 +1,11 @@
-import '@fontsource/noto-sans-khmer/khmer-400.css';
-import '@fontsource/noto-sans-khmer/khmer-700.css';
-import './khmer.css';
+import { loadKhmerFont } from './khmer-font';
 
-/**
- * The admin panel as editors and translators use it: Khmer set in Noto Sans Khmer, bundled with
- * the panel (no font service is contacted), whatever fonts the editor's computer has.
- */
+/** The admin panel as editors and translators use it (see khmer-font.ts). */
 export default {
   config: {
     locales: [],
   },
-  bootstrap() {},
+  bootstrap() {
+    loadKhmerFont();
+  },
 };

@@ -60,7 +60,10 @@ export const translatorPermissions = async (strapi: Core.Strapi): Promise<Permis
 /**
  * Creates the "Translator (Khmer)" admin role on the first start that has the plugin, and never
  * again: an administrator may then change (or delete) it in Settings › Roles without seeing it
- * come back.
+ * come back. It must run after the admin panel's bootstrap (the application's bootstrap does),
+ * which creates Super Admin, Editor and Author only while no role exists at all: created before,
+ * this role would leave a fresh database without them, and the first administrator could not
+ * register.
  */
 export const ensureTranslatorRole = async (strapi: Core.Strapi): Promise<void> => {
   const store = strapi.store({ type: 'plugin', name: 'translations' });
