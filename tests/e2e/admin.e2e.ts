@@ -91,7 +91,7 @@ describe('editors in the admin panel', () => {
       const res = await fetch(
         `${server.url}/api/projects?locale=en&filters[title][$eq]=${encodeURIComponent(TITLE)}&populate[countries][fields][0]=slug&populate[keyFigures]=true&populate[cover][fields][0]=name`
       );
-      const [project] = (await res.json()).data;
+      const [project] = ((await res.json()) as { data: Array<{ background: unknown }> }).data;
       expect(project).toMatchObject({
         title: TITLE,
         status: 'planned',
