@@ -8,8 +8,6 @@ const KHMER = 'U+1780-17FF, U+19E0-19FF, U+200B-200D, U+25CC';
  * The design system's font stack has no Khmer font, so Khmer would be drawn in whatever the
  * editor's computer falls back to (boxes on many). Noto Sans Khmer, bundled with the panel (no font
  * service is contacted), is limited to Khmer characters: Latin text keeps the usual fonts.
- * Khmer stacks consonants below the line (coeng), so Khmer-friendly line heights are given to
- * what holds text on a single clipped line: inputs and the ellipsised cells of lists.
  */
 const CSS = `
 html body {
