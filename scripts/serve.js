@@ -1,6 +1,7 @@
 // @ts-check
-// Runs the compiled server (without the admin panel) in its own process, as the tests' second
-// instance and the benchmark's server do. Prints "listening <port>" once it answers.
+// Runs the compiled server in its own process, as the tests' second instance and the benchmark's
+// server do (without the admin panel), and the end-to-end tests' server (`--admin`: with the built
+// admin panel from `npm run build`). Prints "listening <port>" once it answers.
 'use strict';
 
 const path = require('path');
@@ -9,7 +10,7 @@ const { createStrapi } = require('@strapi/strapi');
 const appDir = path.resolve(__dirname, '..');
 
 const main = async () => {
-  const app = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false });
+  const app = createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: process.argv.includes('--admin') });
   app.log.level = 'error';
   await app.start();
   const address = app.server.httpServer.address();

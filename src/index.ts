@@ -11,6 +11,7 @@ import { ensureSlugHistoryTable, previousSlugs } from './document-middlewares/pr
 import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-preview-token';
 import { keepSearchIndexCurrent, dropIndexOfDeletedLocales } from './search/keep-index-current';
 import { ensureSearchIndex } from './search/indexer';
+import { restoreStatusAttribute } from './middlewares/status-attribute';
 import { invalidateCacheOnWrites } from './cache/invalidation';
 import { serveCacheHitsFirst } from './cache/fast-path';
 import { closeResponseCache, responseCache } from './cache/response-cache';
@@ -21,6 +22,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(draftsNeedPreviewToken(strapi));
     enforceUploadPolicy(strapi);
+    strapi.documents.use(restoreStatusAttribute(strapi));
     strapi.documents.use(asciiSlugs(strapi));
     strapi.documents.use(khmerSortOnSqlite(strapi));
     strapi.documents.use(previousSlugs(strapi));
@@ -41,6 +43,8 @@ export default {
     await grantPublicReadAccess(strapi);
     await disablePublicRegistration(strapi);
     await configureAdminViews(strapi);
+    // After the admin panel's bootstrap (plugins bootstrap before it), see translator-role.ts.
+    await strapi.plugin('translations').service('translator-role').ensure();
     dropStaleOpenApiCache(strapi);
     dropIndexOfDeletedLocales(strapi);
     // Before the demo content, whose writes are indexed as they happen.

@@ -71,6 +71,11 @@ describe('the "Translator (Khmer)" role', () => {
     }
   });
 
+  it('leaves the default roles to a first start, so that the first administrator can register', async () => {
+    const codes = (await app.db.query('admin::role').findMany()).map((r: { code: string }) => r.code);
+    expect(codes).toEqual(expect.arrayContaining(['strapi-super-admin', 'strapi-editor', 'strapi-author', 'translator-km']));
+  });
+
   it('reads content in every locale', async () => {
     for (const locale of ['en', 'km']) {
       const res = await http(app).get(CM).query({ locale }).set(as());

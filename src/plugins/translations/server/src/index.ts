@@ -40,6 +40,9 @@ export default {
     xliff: xliffController,
   },
 
+  // Called from the application's bootstrap (src/index.ts), see translator-role.ts.
+  services: { 'translator-role': ({ strapi }: { strapi: Core.Strapi }) => ({ ensure: () => ensureTranslatorRole(strapi) }) },
+
   routes: {
     // For tools: an API token with these actions (Settings › API Tokens); anonymous callers get 403.
     'content-api': {
@@ -90,6 +93,5 @@ export default {
       afterDelete: forgetLocaleCodes,
     });
     await backfillStatus(strapi);
-    await ensureTranslatorRole(strapi);
   },
 };

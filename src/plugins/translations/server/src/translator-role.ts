@@ -60,15 +60,22 @@ export const translatorPermissions = async (strapi: Core.Strapi): Promise<Permis
 /**
  * Creates the "Translator (Khmer)" admin role on the first start that has the plugin, and never
  * again: an administrator may then change (or delete) it in Settings › Roles without seeing it
- * come back.
+ * come back. It must run after the admin panel's bootstrap (the application's bootstrap does),
+ * which creates Super Admin, Editor and Author only while no role exists at all: created before,
+ * this role would leave a fresh database without them, and the first administrator could not
+ * register.
  */
 export const ensureTranslatorRole = async (strapi: Core.Strapi): Promise<void> => {
   const store = strapi.store({ type: 'plugin', name: 'translations' });
   if (await store.get({ key: 'translator-role-created' })) return;
 
+  const roles = strapi.service('admin::role');
+  // The admin panel creates Super Admin, Editor and Author only while no role exists, and this
+  // bootstrap runs before its own: without this, a fresh database would have no Super Admin role
+  // and the first administrator could not register.
+  await roles.createRolesIfNoneExist();
   const existing = await strapi.db.query('admin::role').findOne({ where: { code: TRANSLATOR_ROLE.code } });
   if (!existing) {
-    const roles = strapi.service('admin::role');
     const role = await roles.create({ name: TRANSLATOR_ROLE.name, code: TRANSLATOR_ROLE.code, description: TRANSLATOR_ROLE.description });
     await roles.assignPermissions(role.id, await translatorPermissions(strapi));
     strapi.log.info(`[translations] Created the admin role "${TRANSLATOR_ROLE.name}"`);
