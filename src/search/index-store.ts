@@ -20,7 +20,6 @@ export interface IndexRow {
   body: string;
   title_n: string;
   summary_n: string;
-  body_n: string;
   all_n: string;
   published_at: string | Date | null;
 }
@@ -37,16 +36,18 @@ export const ensureIndexTables = async (strapi: Core.Strapi): Promise<void> => {
       table.string('document_id', 64).notNullable();
       table.string('locale', 16).notNullable();
       table.string('slug', 255);
+      // Before the long texts: ranking reads it for every match, and SQLite then stops reading the
+      // record before its overflow pages.
+      table.timestamp('published_at', { useTz: true });
+      table.text('title_n').notNullable();
+      table.text('summary_n').notNullable();
       table.text('title').notNullable();
       table.text('summary').notNullable();
       table.text('body').notNullable();
-      table.text('title_n').notNullable();
-      table.text('summary_n').notNullable();
-      table.text('body_n').notNullable();
       // On SQLite the normalised text to match lives in the FTS5 table instead.
       if (isPostgres(strapi)) table.text('all_n').notNullable();
-      table.timestamp('published_at', { useTz: true });
-      table.index(['document_id', 'locale'], `${TABLE}_document_idx`);
+      // Serves the fallback's "has a version in an earlier locale" check (all three columns).
+      table.index(['document_id', 'type', 'locale'], `${TABLE}_document_idx`);
       table.index(['locale', 'type'], `${TABLE}_locale_idx`);
     });
   }
@@ -71,6 +72,13 @@ export const deleteRows = async (strapi: Core.Strapi, trx: Knex, where: (query: 
     await trx(FTS_TABLE).whereIn('rowid', ids).delete();
   }
   await where(trx(TABLE)).delete();
+};
+
+/** Drops the index tables (an index built by another version may have another shape). */
+export const dropIndexTables = async (strapi: Core.Strapi): Promise<void> => {
+  const knex = strapi.db.connection;
+  if (!isPostgres(strapi)) await knex.raw(`DROP TABLE IF EXISTS ${FTS_TABLE}`);
+  await knex.schema.dropTableIfExists(TABLE);
 };
 
 export const clearIndex = async (strapi: Core.Strapi, trx: Knex): Promise<void> => {

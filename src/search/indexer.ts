@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { INDEXED_TYPES, SEARCH_TYPES, plainText, type IndexedType } from './indexed-types';
-import { clearIndex, countRows, ensureIndexTables, insertRows, replaceDocumentRows, type IndexRow } from './index-store';
+import { clearIndex, countRows, dropIndexTables, ensureIndexTables, insertRows, replaceDocumentRows, type IndexRow } from './index-store';
 import { normalise } from './normalise';
 
 /**
  * Bumped whenever the normaliser or what is indexed changes: a start with an index built by
  * another version rebuilds it.
  */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 const VERSION_KEY = 'search-index-version';
 
 type Version = Record<string, unknown> & { documentId: string; locale: string; slug?: string | null; publishedAt?: string | Date | null };
@@ -33,7 +33,6 @@ const toRow = (type: string, config: IndexedType, version: Version): IndexRow =>
     body,
     title_n: titleN,
     summary_n: summaryN,
-    body_n: bodyN,
     // A field boundary is a '|', which no normalised text contains: no match spans two fields.
     all_n: `${titleN}|${summaryN}|${bodyN}`,
     published_at: version.publishedAt ?? null,
@@ -100,8 +99,9 @@ const publishedCount = async (strapi: Core.Strapi): Promise<number> => {
  * e.g. a database restored from before search existed).
  */
 export const ensureSearchIndex = async (strapi: Core.Strapi): Promise<void> => {
-  await ensureIndexTables(strapi);
   const version = await strapi.store({ type: 'plugin', name: 'habitat' }).get({ key: VERSION_KEY });
+  if (version !== INDEX_VERSION) await dropIndexTables(strapi);
+  await ensureIndexTables(strapi);
   if (version === INDEX_VERSION && (await countRows(strapi)) === (await publishedCount(strapi))) return;
   const started = Date.now();
   const total = await rebuildIndex(strapi);

@@ -21,8 +21,14 @@ export interface SearchHit {
   score: number;
 }
 
-/** Ranking weights: a word in the title outranks any number of words in the summary or body. */
-const WEIGHTS = { title_n: 100, summary_n: 10, body_n: 1 } as const;
+/**
+ * Ranking: a word in the title outranks any number of words in the summary, which outrank words
+ * only in the body. A matching row has every word somewhere, so a word in neither the title nor
+ * the summary is in the body: the long body is never read to rank.
+ */
+const TITLE = 100;
+const SUMMARY = 10;
+const BODY = 1;
 /** FTS5 trigram MATCH finds nothing for shorter strings: those are checked with instr() instead. */
 const MIN_TRIGRAM = 3;
 const SNIPPET_CONTEXT = 80;
@@ -85,16 +91,19 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
       bindings.push(`%${term}%`);
     }
   } else {
-    from += ' JOIN search_entries_fts f ON f.rowid = e.id';
+    // The FTS matches drive the query (CROSS JOIN fixes the order): its cost then follows the number
+    // of matches, not the size of the table, and only rowids are read from the FTS table.
+    const ftsWhere: string[] = [];
     const indexed = terms.filter((term) => [...term].length >= MIN_TRIGRAM);
     if (indexed.length > 0) {
-      where.push('f.all_n MATCH ?');
+      ftsWhere.push('all_n MATCH ?');
       bindings.push(indexed.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND '));
     }
     for (const term of terms.filter((t) => !indexed.includes(t))) {
-      where.push('instr(f.all_n, ?) > 0');
+      ftsWhere.push('instr(all_n, ?) > 0');
       bindings.push(term);
     }
+    from = `(SELECT rowid AS id FROM search_entries_fts WHERE ${ftsWhere.join(' AND ')}) m CROSS JOIN ${TABLE} e ON e.id = m.id`;
   }
   where.push(`e.type IN (${params.types.map(() => '?').join(', ')})`);
   bindings.push(...params.types);
@@ -109,9 +118,9 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   where.push(`(${served.join(' OR ')})`);
 
   const score = terms
-    .flatMap(() => Object.entries(WEIGHTS).map(([column, weight]) => `CASE WHEN ${contains}(e.${column}, ?) > 0 THEN ${weight} ELSE 0 END`))
+    .map(() => `CASE WHEN ${contains}(e.title_n, ?) > 0 THEN ${TITLE} WHEN ${contains}(e.summary_n, ?) > 0 THEN ${SUMMARY} ELSE ${BODY} END`)
     .join(' + ');
-  const scoreBindings = terms.flatMap((term) => Object.keys(WEIGHTS).map(() => term));
+  const scoreBindings = terms.flatMap((term) => [term, term]);
   const whereSql = where.join(' AND ');
 
   const [{ total }] = (await knex.raw(`SELECT COUNT(*) AS total FROM ${from} WHERE ${whereSql}`, bindings).then(rowsOf)) as Array<{ total: number | string }>;
