@@ -33,7 +33,7 @@ const BODY = 1;
 const MIN_TRIGRAM = 3;
 const SNIPPET_CONTEXT = 80;
 
-type Row = { type: string; document_id: string; locale: string; slug: string | null; title: string; summary: string; body: string; score: number | string };
+type Row = { id: number; type: string; document_id: string; locale: string; slug: string | null; title: string; summary: string; body: string; score: number | string };
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
@@ -124,15 +124,21 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   const whereSql = where.join(' AND ');
 
   const [{ total }] = (await knex.raw(`SELECT COUNT(*) AS total FROM ${from} WHERE ${whereSql}`, bindings).then(rowsOf)) as Array<{ total: number | string }>;
-  const rows = (await knex
+  // Ranks without the long texts (SQLite would carry every match's body through the sort), then
+  // reads them for the page only.
+  const ranked = (await knex
     .raw(
-      `SELECT e.type, e.document_id, e.locale, e.slug, e.title, e.summary, e.body, (${score}) AS score
+      `SELECT e.id, (${score}) AS score
        FROM ${from} WHERE ${whereSql}
        ORDER BY score DESC, e.published_at DESC, e.document_id
        LIMIT ? OFFSET ?`,
       [...scoreBindings, ...bindings, params.pageSize, (params.page - 1) * params.pageSize]
     )
-    .then(rowsOf)) as Row[];
+    .then(rowsOf)) as Array<{ id: number; score: number | string }>;
+  const texts = new Map(
+    ((await knex(TABLE).select('id', 'type', 'document_id', 'locale', 'slug', 'title', 'summary', 'body').whereIn('id', ranked.map((row) => row.id))) as Row[]).map((row) => [row.id, row])
+  );
+  const rows = ranked.map((row) => ({ ...(texts.get(row.id) as Row), score: row.score }));
 
   return {
     total: Number(total),
