@@ -1,3 +1,4 @@
+import fs from 'fs';
 import path from 'path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openSession, recordFailure, screenshot, type Session } from './browser';
@@ -7,15 +8,44 @@ const EDITOR = { firstname: 'Sophea', lastname: 'Editor', email: 'editor@example
 const TITLE = 'Resilient Riverside Homes in Battambang';
 const COVER = path.join(appDir, 'database', 'seeds', 'media', 'projects', 'cambodia-flood-recovery-houses.jpg');
 const WAIT = { timeout: 60000 };
+const TRANSLATOR = { firstname: 'Dara', lastname: 'Translator', email: 'translator@example.org', password: 'Translator-Pass-2026' };
+// A zero-width space (U+200B) marks a word boundary in Khmer, which has no spaces between words.
+const KM_TITLE = 'ផ្ទះ\u200Bធន់នឹង\u200Bទឹកជំនន់ នៅ\u200Bបាត់ដំបង';
+const NEW_TITLE = 'Resilient Riverside Homes in Battambang Province';
+const KM_IMPORTED = 'ផ្ទះ\u200Bធន់នឹង\u200Bទឹកជំនន់ ក្នុង\u200Bខេត្ត\u200Bបាត់ដំបង';
+const PROJECTS = '/content-manager/collection-types/api::project.project';
 
 let server: Server;
 let browser: Browser;
 let editor: Session;
+let translator: Session;
+
+type Answer = { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** The admin API as a signed-in administrator (or anonymous, without a token). */
+const adminApi = async (token: string | null, method: string, url: string, body?: unknown): Promise<Answer> => {
+  const res = await fetch(`${server.url}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json().catch(() => null) };
+};
+const logIn = async (who: { email: string; password: string }): Promise<string> => {
+  const answer = await adminApi(null, 'POST', '/admin/login', { email: who.email, password: who.password });
+  expect(answer.status).toBe(200);
+  return answer.body.data.token as string;
+};
+const projectDocumentId = async (): Promise<string> => {
+  const res = await fetch(`${server.url}/api/projects?locale=en&filters[title][$eq]=${encodeURIComponent(TITLE)}&fields[0]=title`);
+  const [project] = ((await res.json()) as { data: Array<{ documentId: string }> }).data;
+  return project.documentId;
+};
 
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   editor = await openSession(browser, 'editor');
+  translator = await openSession(browser, 'translator');
 });
 
 afterAll(async () => {
@@ -112,6 +142,143 @@ describe('editors in the admin panel', () => {
       await page.goto(`${server.url}/admin/content-manager/collection-types/api::project.project?plugins[i18n][locale]=en`);
       await page.getByRole('gridcell', { name: TITLE }).first().waitFor(WAIT);
       await screenshot(page, 'project-list', 'project-list');
+    })
+  );
+});
+
+describe('a translator in the admin panel', () => {
+  let documentId: string;
+  let editorToken: string;
+  let translatorToken: string;
+
+  it(
+    'is invited with the "Translator (Khmer)" role and signs in',
+    recordFailure(() => translator, 'translator-sign-in', async () => {
+      documentId = await projectDocumentId();
+      editorToken = await logIn(EDITOR);
+      const roles = await adminApi(editorToken, 'GET', '/admin/roles');
+      const role = (roles.body.data as Array<{ id: number; name: string }>).find((r) => r.name === 'Translator (Khmer)');
+      expect(role).toBeDefined();
+      const invited = await adminApi(editorToken, 'POST', '/admin/users', {
+        firstname: TRANSLATOR.firstname,
+        lastname: TRANSLATOR.lastname,
+        email: TRANSLATOR.email,
+        roles: [role!.id],
+      });
+      expect(invited.status).toBe(201);
+      const registered = await adminApi(null, 'POST', '/admin/register', {
+        registrationToken: invited.body.data.registrationToken,
+        userInfo: { firstname: TRANSLATOR.firstname, lastname: TRANSLATOR.lastname, password: TRANSLATOR.password },
+      });
+      expect(registered.status).toBe(200);
+
+      const { page } = translator;
+      await page.goto(`${server.url}/admin/auth/login`);
+      await page.getByLabel('Email').fill(TRANSLATOR.email, WAIT);
+      await page.locator('input[name=password]').fill(TRANSLATOR.password);
+      await page.getByRole('button', { name: 'Login' }).click();
+      await page.getByText(`Hello ${TRANSLATOR.firstname}`).waitFor(WAIT);
+      translatorToken = await logIn(TRANSLATOR);
+    })
+  );
+
+  it(
+    'finds the project missing in Khmer, translates it with a zero-width space, publishes it, and REST serves it',
+    recordFailure(() => translator, 'translate-project', async () => {
+      const { page } = translator;
+      await page.goto(`${server.url}/admin/plugins/translations`);
+      const row = page.getByRole('row').filter({ has: page.locator(`a[href*="${documentId}"]`) });
+      await row.getByText('missing').waitFor(WAIT);
+      await row.getByRole('link').click();
+
+      const title = page.getByRole('textbox', { name: 'title' });
+      await title.click(WAIT);
+      await page.keyboard.insertText(KM_TITLE);
+      const saved = page.waitForResponse((r) => decodeURIComponent(r.url()).includes(PROJECTS) && ['POST', 'PUT'].includes(r.request().method()), WAIT);
+      await page.getByRole('button', { name: 'Save' }).click();
+      expect((await saved).status()).toBeLessThan(300);
+      const published = page.waitForResponse((r) => r.url().includes('/actions/publish') && r.request().method() === 'POST', WAIT);
+      await page.getByRole('button', { name: 'Publish' }).click();
+      expect((await published).status()).toBe(200);
+      await screenshot(page, 'project-edit-km', 'project-edit-km');
+
+      const rest = `${server.url}/api/projects?locale=km&filters[documentId][$eq]=${documentId}&fields[0]=title&fields[1]=slug&fields[2]=status&fields[3]=locale`;
+      const res = await fetch(rest);
+      const { data } = (await res.json()) as { data: Array<{ title: string; locale: string }> };
+      expect(data).toEqual([expect.objectContaining({ title: KM_TITLE, locale: 'km' })]);
+      await page.goto(rest);
+      await screenshot(page, 'rest-km', 'rest-km');
+    })
+  );
+
+  it(
+    'cannot delete the project nor edit its English version',
+    recordFailure(() => translator, 'translator-limits', async () => {
+      const deleted = await adminApi(translatorToken, 'DELETE', `${PROJECTS}/${documentId}?locale=km`);
+      expect(deleted.status).toBe(403);
+      const english = await adminApi(translatorToken, 'PUT', `${PROJECTS}/${documentId}?locale=en`, { title: 'Changed by a translator' });
+      expect(english.status).toBe(403);
+      const unchanged = await fetch(`${server.url}/api/projects?locale=en&filters[documentId][$eq]=${documentId}&fields[0]=title`);
+      expect(((await unchanged.json()) as { data: Array<{ title: string }> }).data[0].title).toBe(TITLE);
+
+      const { page } = translator;
+      await page.goto(`${server.url}/admin${PROJECTS}/${documentId}?plugins[i18n][locale]=en`);
+      const title = page.getByRole('textbox', { name: 'title' });
+      await title.waitFor(WAIT);
+      expect(await title.isEditable()).toBe(false);
+    })
+  );
+
+  it(
+    'sees the Khmer version as outdated, naming the title, once the editor changes the English title',
+    recordFailure(() => editor, 'outdated', async () => {
+      const { page } = editor;
+      await page.goto(`${server.url}/admin${PROJECTS}/${documentId}?plugins[i18n][locale]=en`);
+      const title = page.getByRole('textbox', { name: 'title' });
+      await title.fill(NEW_TITLE, WAIT);
+      const saved = page.waitForResponse((r) => decodeURIComponent(r.url()).includes(PROJECTS) && r.request().method() === 'PUT', WAIT);
+      await page.getByRole('button', { name: 'Save' }).click();
+      expect((await saved).status()).toBe(200);
+      const published = page.waitForResponse((r) => r.url().includes('/actions/publish') && r.request().method() === 'POST', WAIT);
+      await page.getByRole('button', { name: 'Publish' }).click();
+      expect((await published).status()).toBe(200);
+
+      const translatorPage = translator.page;
+      await translatorPage.goto(`${server.url}/admin/plugins/translations`);
+      const row = translatorPage.getByRole('row').filter({ has: translatorPage.locator(`a[href*="${documentId}"]`) });
+      await row.getByText('outdated').waitFor(WAIT);
+      await expect(row.getByRole('cell').nth(3).textContent()).resolves.toBe('title');
+      await screenshot(translatorPage, 'translations', 'translations');
+    })
+  );
+
+  it(
+    'downloads the XLIFF export and uploads a changed translation',
+    recordFailure(() => translator, 'xliff', async () => {
+      const { page } = translator;
+      await page.goto(`${server.url}/admin/plugins/translations`);
+      await page.getByRole('row').filter({ has: page.locator(`a[href*="${documentId}"]`) }).waitFor(WAIT);
+      const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.getByRole('button', { name: 'Download XLIFF' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.xlf$/);
+      const xliff = fs.readFileSync((await download.path())!, 'utf8');
+      expect(xliff).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">');
+      const file = new RegExp(`<file original="api::project\\.project/${documentId}"[\\s\\S]*?</file>`).exec(xliff)?.[0];
+      expect(file).toBeDefined();
+      expect(file).toContain(`<source>${NEW_TITLE}</source>`);
+      expect(file).toContain(KM_TITLE);
+
+      const changed = file!.replace(
+        /(<trans-unit id="title"[\s\S]*?<target state=")[^"]*(">)[^<]*(<\/target>)/,
+        `$1translated$2${KM_IMPORTED}$3`
+      );
+      expect(changed).not.toBe(file);
+      const upload = xliff.replace(file!, changed);
+      await page.locator('input[type=file]').setInputFiles({ name: 'project-km.xlf', mimeType: 'application/xml', buffer: Buffer.from(upload) });
+      await page.getByText('Imported as drafts').waitFor(WAIT);
+
+      const draft = await adminApi(editorToken, 'GET', `${PROJECTS}/${documentId}?locale=km&status=draft`);
+      expect(draft.status).toBe(200);
+      expect(draft.body.data.title).toBe(KM_IMPORTED);
     })
   );
 });
