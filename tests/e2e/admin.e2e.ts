@@ -241,10 +241,19 @@ describe('a translator in the admin panel', () => {
       const rest = `${server.url}/api/projects?locale=km&filters[documentId][$eq]=${documentId}&fields[0]=title&fields[1]=locale`;
       const { data } = (await (await fetch(rest)).json()) as { data: Array<{ title: string; locale: string }> };
       expect(data).toEqual([expect.objectContaining({ title: KM_TITLE, locale: 'km' })]);
-      await page.goto(rest);
-      // Chromium's JSON view uses a monospace font without Khmer glyphs.
-      await page.addStyleTag({ content: 'pre { font-family: sans-serif !important; font-size: 15px; }' });
-      await screenshot(page, 'rest-km', 'rest-km');
+      // Chromium's JSON view has no Khmer font here: it gets the one the admin panel bundles (the
+      // API's Content-Security-Policy would refuse the style, hence a page that bypasses it).
+      const viewer = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
+      const json = await viewer.newPage();
+      await json.goto(rest);
+      const font = fs.readFileSync(require.resolve('@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2')).toString('base64');
+      await json.addStyleTag({
+        content: `@font-face { font-family: 'Noto Sans Khmer'; src: url(data:font/woff2;base64,${font}) format('woff2'); unicode-range: U+1780-17FF, U+200B-200C; }
+          pre { font-family: monospace, 'Noto Sans Khmer' !important; font-size: 15px; }`,
+      });
+      await json.evaluate('document.fonts.ready');
+      await screenshot(json, 'rest-km', 'rest-km');
+      await viewer.close();
     })
   );
 
