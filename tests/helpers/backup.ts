@@ -2,6 +2,8 @@ import { spawn } from 'child_process';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { appDir } from './environment';
+import { contentSnapshot } from './snapshot';
+import { startStrapi, stopStrapi } from './strapi';
 
 /**
  * Runs the `strapi` command line (export, import…) in a child process on the compiled app, with
@@ -49,4 +51,25 @@ export const addEditorialWork = async (app: Core.Strapi): Promise<void> => {
   const [edited, outdated] = await projects.findMany({ locale: 'en', status: 'published', sort: 'slug:asc', limit: 2 });
   await projects.update({ documentId: edited.documentId, locale: 'en', data: { title: `${edited.title} (revised, not yet published)` } } as never);
   await projects.update({ documentId: outdated.documentId, locale: 'en', data: { summary: 'A new English summary.' }, status: 'published' } as never);
+};
+
+/** Boots the app on the database of `env` and returns its content snapshot. */
+export const snapshotOf = async (env: Record<string, string>): Promise<Record<string, unknown>> => {
+  const app = await startStrapi(env);
+  try {
+    return await contentSnapshot(app);
+  } finally {
+    await stopStrapi(app);
+  }
+};
+
+/** Adds the editorial work to a copy of the test database and returns its content snapshot. */
+export const snapshotAfterEditorialWork = async (env: Record<string, string>): Promise<Record<string, unknown>> => {
+  const app = await startStrapi({ ...env, SEED_DEMO: 'false' });
+  try {
+    await addEditorialWork(app);
+    return await contentSnapshot(app);
+  } finally {
+    await stopStrapi(app);
+  }
 };

@@ -1,10 +1,8 @@
 import fs from 'fs';
 import path from 'path';
-import { addEditorialWork, strapiCli } from '../helpers/backup';
+import { snapshotAfterEditorialWork, snapshotOf, strapiCli } from '../helpers/backup';
 import { copyOfTestDatabase, emptyPostgresDatabase, type ScratchDatabase } from '../helpers/databases';
 import { appDir, testPublicDir } from '../helpers/environment';
-import { contentSnapshot } from '../helpers/snapshot';
-import { startStrapi, stopStrapi } from '../helpers/strapi';
 
 // Moving house (docs/backups.md): the SQLite test database, with editorial work on top of the demo
 // content, exported and imported into a fresh PostgreSQL database on the server of
@@ -23,14 +21,7 @@ describe('moving from SQLite to PostgreSQL', () => {
     fs.mkdirSync(path.join(work, 'public', 'uploads'), { recursive: true });
     const source = await copyOfTestDatabase('move_source');
     databases.push(source);
-    let app = await startStrapi({ ...source.env, SEED_DEMO: 'false' });
-    let before: Record<string, unknown>;
-    try {
-      await addEditorialWork(app);
-      before = await contentSnapshot(app);
-    } finally {
-      await stopStrapi(app);
-    }
+    const before = await snapshotAfterEditorialWork(source.env);
 
     const archive = path.join(work, 'habitat-move');
     await strapiCli(['export', '--no-encrypt', '-f', archive], { ...source.env, PUBLIC_DIR: testPublicDir });
@@ -39,11 +30,6 @@ describe('moving from SQLite to PostgreSQL', () => {
     const targetPublic = path.relative(appDir, path.join(work, 'public'));
     await strapiCli(['import', '--force', '-f', `${archive}.tar.gz`], { ...target.env, PUBLIC_DIR: targetPublic });
 
-    app = await startStrapi({ ...target.env, PUBLIC_DIR: targetPublic });
-    try {
-      expect(await contentSnapshot(app)).toEqual(before);
-    } finally {
-      await stopStrapi(app);
-    }
+    expect(await snapshotOf({ ...target.env, PUBLIC_DIR: targetPublic })).toEqual(before);
   });
 });

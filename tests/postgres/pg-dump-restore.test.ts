@@ -1,11 +1,9 @@
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
-import { addEditorialWork } from '../helpers/backup';
+import { snapshotAfterEditorialWork, snapshotOf } from '../helpers/backup';
 import { copyOfTestDatabase, emptyPostgresDatabase, type ScratchDatabase } from '../helpers/databases';
 import { appDir, testPublicDir } from '../helpers/environment';
-import { contentSnapshot } from '../helpers/snapshot';
-import { startStrapi, stopStrapi } from '../helpers/strapi';
 
 // The primary PostgreSQL backup of docs/backups.md: pg_dump (custom format), pg_restore into a
 // fresh database, every version, relation, component, media link and translation status compared.
@@ -22,14 +20,7 @@ describe('pg_dump and pg_restore', () => {
     fs.mkdirSync(work, { recursive: true });
     const source = await copyOfTestDatabase('pg_dump_source');
     databases.push(source);
-    let app = await startStrapi({ ...source.env, SEED_DEMO: 'false' });
-    let before: Record<string, unknown>;
-    try {
-      await addEditorialWork(app);
-      before = await contentSnapshot(app);
-    } finally {
-      await stopStrapi(app);
-    }
+    const before = await snapshotAfterEditorialWork(source.env);
 
     const dump = path.join(work, 'habitat.dump');
     execFileSync('pg_dump', ['--format=custom', '--no-owner', `--file=${dump}`, source.url!]);
@@ -37,11 +28,6 @@ describe('pg_dump and pg_restore', () => {
     databases.push(target);
     execFileSync('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${target.url}`, dump]);
 
-    app = await startStrapi({ ...target.env, PUBLIC_DIR: testPublicDir });
-    try {
-      expect(await contentSnapshot(app)).toEqual(before);
-    } finally {
-      await stopStrapi(app);
-    }
+    expect(await snapshotOf({ ...target.env, PUBLIC_DIR: testPublicDir })).toEqual(before);
   });
 });
