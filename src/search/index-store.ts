@@ -1,14 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { tsvectorLiteral } from './terms';
 
 /**
  * The search index: one row per published version (document × locale) in `search_entries`, with
- * the original text (for answers and snippets) and its normalised form (for matching). Matching is
- * substring search over `all_n` (title, summary and body, normalised), served by a trigram index:
- * pg_trgm (GIN) on PostgreSQL, an FTS5 trigram table on SQLite.
+ * what ranking and filtering read (normalised title and summary, the Khmer words to check long Khmer
+ * query words against); the text shown in answers and snippets in `search_texts` (read for a page of
+ * results only); and the index terms (`terms.ts`) in an inverted index: a GIN-indexed tsvector column
+ * on PostgreSQL, an FTS5 table on SQLite (rowid = entry id).
  */
 export const TABLE = 'search_entries';
-const FTS_TABLE = 'search_entries_fts';
+export const TEXTS_TABLE = 'search_texts';
+export const TERMS_TABLE = 'search_terms';
+/** Tables of earlier index versions, dropped on a version change. */
+const LEGACY_TABLES = ['search_entries_fts'];
 
 export interface IndexRow {
   type: string;
@@ -20,7 +25,8 @@ export interface IndexRow {
   body: string;
   title_n: string;
   summary_n: string;
-  all_n: string;
+  khmer_n: string;
+  terms: string[];
   published_at: string | Date | null;
 }
 
@@ -29,6 +35,7 @@ export const isPostgres = (strapi: Core.Strapi): boolean => strapi.db.dialect.cl
 /** Creates the index tables if they are missing (every start; idempotent). */
 export const ensureIndexTables = async (strapi: Core.Strapi): Promise<void> => {
   const knex = strapi.db.connection;
+  const postgres = isPostgres(strapi);
   if (!(await knex.schema.hasTable(TABLE))) {
     await knex.schema.createTable(TABLE, (table) => {
       table.increments('id');
@@ -36,27 +43,35 @@ export const ensureIndexTables = async (strapi: Core.Strapi): Promise<void> => {
       table.string('document_id', 64).notNullable();
       table.string('locale', 16).notNullable();
       table.string('slug', 255);
-      // Before the long texts: ranking reads it for every match, and SQLite then stops reading the
-      // record before its overflow pages.
       table.timestamp('published_at', { useTz: true });
       table.text('title_n').notNullable();
       table.text('summary_n').notNullable();
-      table.text('title').notNullable();
-      table.text('summary').notNullable();
-      table.text('body').notNullable();
-      // On SQLite the normalised text to match lives in the FTS5 table instead.
-      if (isPostgres(strapi)) table.text('all_n').notNullable();
+      table.text('khmer_n').notNullable();
+      if (postgres) table.specificType('terms', 'tsvector').notNullable();
       // Serves the fallback's "has a version in an earlier locale" check (all three columns).
       table.index(['document_id', 'type', 'locale'], `${TABLE}_document_idx`);
       table.index(['locale', 'type'], `${TABLE}_locale_idx`);
     });
+    if (postgres) {
+      // The terms are only read through their index: they go out of line first, which keeps the
+      // Khmer words (checked for long Khmer query words) in the row, uncompressed.
+      await knex.raw(`ALTER TABLE ${TABLE} ALTER COLUMN terms SET STORAGE EXTERNAL, SET (toast_tuple_target = 8160)`);
+      await knex.raw(`CREATE INDEX ${TABLE}_terms_idx ON ${TABLE} USING gin (terms)`);
+    }
   }
-  if (isPostgres(strapi)) {
-    // pg_trgm is a trusted extension (PostgreSQL 13+): a database owner may create it.
-    await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ${TABLE}_trgm_idx ON ${TABLE} USING gin (all_n gin_trgm_ops)`);
-  } else {
-    await knex.raw(`CREATE VIRTUAL TABLE IF NOT EXISTS ${FTS_TABLE} USING fts5(all_n, tokenize = 'trigram')`);
+  if (!(await knex.schema.hasTable(TEXTS_TABLE))) {
+    await knex.schema.createTable(TEXTS_TABLE, (table) => {
+      table.integer('id').primary();
+      table.text('title').notNullable();
+      table.text('summary').notNullable();
+      table.text('body').notNullable();
+    });
+  }
+  if (!postgres) {
+    // Marks (M*) are word characters: without them a Khmer cluster would be cut into letters.
+    await knex.raw(
+      `CREATE VIRTUAL TABLE IF NOT EXISTS ${TERMS_TABLE} USING fts5(terms, tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*' tokenchars '_'")`
+    );
   }
 };
 
@@ -67,35 +82,33 @@ export const replaceDocumentRows = async (strapi: Core.Strapi, trx: Knex, type: 
 };
 
 export const deleteRows = async (strapi: Core.Strapi, trx: Knex, where: (query: Knex.QueryBuilder) => Knex.QueryBuilder): Promise<void> => {
-  if (!isPostgres(strapi)) {
-    const ids = where(trx(TABLE).select('id'));
-    await trx(FTS_TABLE).whereIn('rowid', ids).delete();
-  }
+  const ids = where(trx(TABLE).select('id'));
+  if (!isPostgres(strapi)) await trx(TERMS_TABLE).whereIn('rowid', ids).delete();
+  await trx(TEXTS_TABLE).whereIn('id', ids).delete();
   await where(trx(TABLE)).delete();
 };
 
 /** Drops the index tables (an index built by another version may have another shape). */
 export const dropIndexTables = async (strapi: Core.Strapi): Promise<void> => {
   const knex = strapi.db.connection;
-  if (!isPostgres(strapi)) await knex.raw(`DROP TABLE IF EXISTS ${FTS_TABLE}`);
-  await knex.schema.dropTableIfExists(TABLE);
+  for (const table of [...LEGACY_TABLES, TERMS_TABLE, TEXTS_TABLE, TABLE]) await knex.raw(`DROP TABLE IF EXISTS ${table}`);
 };
 
 export const clearIndex = async (strapi: Core.Strapi, trx: Knex): Promise<void> => {
   await trx(TABLE).delete();
-  if (!isPostgres(strapi)) await trx(FTS_TABLE).delete();
+  await trx(TEXTS_TABLE).delete();
+  if (!isPostgres(strapi)) await trx(TERMS_TABLE).delete();
 };
 
 export const insertRows = async (strapi: Core.Strapi, trx: Knex, rows: IndexRow[]): Promise<void> => {
-  for (const row of rows) {
-    if (isPostgres(strapi)) {
-      await trx(TABLE).insert(row);
-    } else {
-      const { all_n, ...entry } = row;
-      const [inserted] = await trx(TABLE).insert(entry).returning('id');
-      const id = typeof inserted === 'object' ? (inserted as { id: number }).id : inserted;
-      await trx(FTS_TABLE).insert({ rowid: id, all_n });
-    }
+  const postgres = isPostgres(strapi);
+  for (const { title, summary, body, terms, ...entry } of rows) {
+    const [inserted] = await trx(TABLE)
+      .insert(postgres ? { ...entry, terms: trx.raw('?::tsvector', [tsvectorLiteral(terms)]) } : entry)
+      .returning('id');
+    const id = typeof inserted === 'object' ? (inserted as { id: number }).id : inserted;
+    await trx(TEXTS_TABLE).insert({ id, title, summary, body });
+    if (!postgres) await trx(TERMS_TABLE).insert({ rowid: id, terms: terms.join(' ') });
   }
 };
 

@@ -1,14 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { INDEXED_TYPES, SEARCH_TYPES, plainText, type IndexedType } from './indexed-types';
-import { clearIndex, countRows, dropIndexTables, ensureIndexTables, insertRows, replaceDocumentRows, type IndexRow } from './index-store';
+import { TABLE, clearIndex, countRows, dropIndexTables, ensureIndexTables, insertRows, isPostgres, replaceDocumentRows, type IndexRow } from './index-store';
 import { normalise } from './normalise';
+import { indexTerms, khmerText } from './terms';
 
 /**
  * Bumped whenever the normaliser or what is indexed changes: a start with an index built by
  * another version rebuilds it.
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 const VERSION_KEY = 'search-index-version';
 
 type Version = Record<string, unknown> & { documentId: string; locale: string; slug?: string | null; publishedAt?: string | Date | null };
@@ -33,8 +34,8 @@ const toRow = (type: string, config: IndexedType, version: Version): IndexRow =>
     body,
     title_n: titleN,
     summary_n: summaryN,
-    // A field boundary is a '|', which no normalised text contains: no match spans two fields.
-    all_n: `${titleN}|${summaryN}|${bodyN}`,
+    khmer_n: khmerText([titleN, summaryN, bodyN]),
+    terms: indexTerms([titleN, summaryN, bodyN]),
     published_at: version.publishedAt ?? null,
   };
 };
@@ -81,6 +82,8 @@ export const rebuildIndex = async (strapi: Core.Strapi, progress: (message: stri
       progress(`search index: ${type}: ${count} published versions`);
     }
   });
+  // The planner needs statistics of the new rows to choose the terms index.
+  if (isPostgres(strapi)) await strapi.db.connection.raw(`ANALYZE ${TABLE}`);
   await strapi.store({ type: 'plugin', name: 'habitat' }).set({ key: VERSION_KEY, value: INDEX_VERSION });
   return total;
 };

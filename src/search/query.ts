@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { TABLE, isPostgres } from './index-store';
+import { TABLE, TERMS_TABLE, TEXTS_TABLE, isPostgres } from './index-store';
+import { ftsExpression, needsTextCheck, termMatch, tsqueryExpression } from './terms';
 import { normaliseWithMap, queryTerms } from './normalise';
 
 export interface SearchParams {
@@ -29,11 +30,10 @@ export interface SearchHit {
 const TITLE = 100;
 const SUMMARY = 10;
 const BODY = 1;
-/** FTS5 trigram MATCH finds nothing for shorter strings: those are checked with instr() instead. */
-const MIN_TRIGRAM = 3;
 const SNIPPET_CONTEXT = 80;
 
-type Row = { id: number; type: string; document_id: string; locale: string; slug: string | null; title: string; summary: string; body: string; score: number | string };
+type Ranked = { id: number; type: string; document_id: string; locale: string; slug: string | null; score: number | string; total: number | string };
+type Texts = { id: number; title: string; summary: string; body: string };
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
@@ -73,7 +73,8 @@ export const snippetOf = (fields: string[], terms: string[]): string => {
 /**
  * Runs a search: every query word must occur in the version served (a Khmer word anywhere, other
  * words at a word start); with a fallback chain each document is served in the first locale of the
- * chain it has a published version in, as on the other routes.
+ * chain it has a published version in, as on the other routes. The index terms find the matches
+ * (`terms.ts`); only a long Khmer word is also checked against the Khmer text of its candidates.
  */
 export const search = async (strapi: Core.Strapi, params: SearchParams): Promise<{ hits: SearchHit[]; total: number }> => {
   const terms = queryTerms(params.q);
@@ -85,25 +86,19 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   const where: string[] = [];
   const bindings: unknown[] = [];
   let from = `${TABLE} e`;
+  const matches = terms.map(termMatch);
   if (postgres) {
-    for (const term of terms) {
-      where.push('e.all_n LIKE ?');
-      bindings.push(`%${term}%`);
-    }
+    where.push('e.terms @@ ?::tsquery');
+    bindings.push(matches.map((match) => `(${tsqueryExpression(match)})`).join(' & '));
   } else {
-    // The FTS matches drive the query (CROSS JOIN fixes the order): its cost then follows the number
-    // of matches, not the size of the table, and only rowids are read from the FTS table.
-    const ftsWhere: string[] = [];
-    const indexed = terms.filter((term) => [...term].length >= MIN_TRIGRAM);
-    if (indexed.length > 0) {
-      ftsWhere.push('all_n MATCH ?');
-      bindings.push(indexed.map((term) => `"${term.replace(/"/g, '""')}"`).join(' AND '));
-    }
-    for (const term of terms.filter((t) => !indexed.includes(t))) {
-      ftsWhere.push('instr(all_n, ?) > 0');
-      bindings.push(term);
-    }
-    from = `(SELECT rowid AS id FROM search_entries_fts WHERE ${ftsWhere.join(' AND ')}) m CROSS JOIN ${TABLE} e ON e.id = m.id`;
+    // The index matches drive the query (CROSS JOIN fixes the order): its cost then follows the
+    // number of matches, not the size of the table.
+    from = `(SELECT rowid AS id FROM ${TERMS_TABLE} WHERE terms MATCH ?) m CROSS JOIN ${TABLE} e ON e.id = m.id`;
+    bindings.push(matches.map((match) => `(${ftsExpression(match)})`).join(' AND '));
+  }
+  for (const term of terms.filter(needsTextCheck)) {
+    where.push(`${contains}(e.khmer_n, ?) > 0`);
+    bindings.push(term);
   }
   where.push(`e.type IN (${params.types.map(() => '?').join(', ')})`);
   bindings.push(...params.types);
@@ -123,34 +118,38 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   const scoreBindings = terms.flatMap((term) => [term, term]);
   const whereSql = where.join(' AND ');
 
-  const [{ total }] = (await knex.raw(`SELECT COUNT(*) AS total FROM ${from} WHERE ${whereSql}`, bindings).then(rowsOf)) as Array<{ total: number | string }>;
-  // Ranks without the long texts (SQLite would carry every match's body through the sort), then
-  // reads them for the page only.
+  // One pass over the matches ranks them and counts them.
   const ranked = (await knex
     .raw(
-      `SELECT e.id, (${score}) AS score
+      `SELECT e.id, e.type, e.document_id, e.locale, e.slug, (${score}) AS score, COUNT(*) OVER () AS total
        FROM ${from} WHERE ${whereSql}
        ORDER BY score DESC, e.published_at DESC, e.document_id
        LIMIT ? OFFSET ?`,
       [...scoreBindings, ...bindings, params.pageSize, (params.page - 1) * params.pageSize]
     )
-    .then(rowsOf)) as Array<{ id: number; score: number | string }>;
+    .then(rowsOf)) as Array<Ranked>;
+  const total =
+    ranked.length > 0
+      ? Number(ranked[0].total)
+      : Number(((await knex.raw(`SELECT COUNT(*) AS total FROM ${from} WHERE ${whereSql}`, bindings).then(rowsOf)) as Array<{ total: number | string }>)[0].total);
   const texts = new Map(
-    ((await knex(TABLE).select('id', 'type', 'document_id', 'locale', 'slug', 'title', 'summary', 'body').whereIn('id', ranked.map((row) => row.id))) as Row[]).map((row) => [row.id, row])
+    ((await knex(TEXTS_TABLE).select('id', 'title', 'summary', 'body').whereIn('id', ranked.map((row) => row.id))) as Texts[]).map((row) => [row.id, row])
   );
-  const rows = ranked.map((row) => ({ ...(texts.get(row.id) as Row), score: row.score }));
 
   return {
-    total: Number(total),
-    hits: rows.map((row) => ({
-      type: row.type,
-      documentId: row.document_id,
-      slug: row.slug,
-      title: row.title,
-      snippet: snippetOf([row.title, row.summary, row.body], terms),
-      locale: row.locale,
-      score: Number(row.score),
-    })),
+    total,
+    hits: ranked.map((row) => {
+      const { title, summary, body } = texts.get(row.id) as Texts;
+      return {
+        type: row.type,
+        documentId: row.document_id,
+        slug: row.slug,
+        title,
+        snippet: snippetOf([title, summary, body], terms),
+        locale: row.locale,
+        score: Number(row.score),
+      };
+    }),
   };
 };
 

@@ -26,8 +26,8 @@ describe('the search index on start', () => {
     expect(before.en).toBeGreaterThan(0);
     expect(before.km).toBeGreaterThan(0);
 
-    await app.db.connection('search_entries').delete();
-    if (app.db.dialect.client !== 'postgres') await app.db.connection('search_entries_fts').delete();
+    for (const table of ['search_entries', 'search_texts']) await app.db.connection(table).delete();
+    if (app.db.dialect.client !== 'postgres') await app.db.connection('search_terms').delete();
 
     const second = await startSecondInstance();
     try {

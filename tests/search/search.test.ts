@@ -178,6 +178,20 @@ describe('the index follows publication', () => {
   });
 });
 
+describe('short and long Khmer query words', () => {
+  it('finds one- and two-character words (also at the end of a word), and a longer word only where it is whole', async () => {
+    // ពលកម្ម holds ពលក and ខលករ holds លករ: every trigram of ពលករ, but never the word itself.
+    const documentId = await createProject({ title: 'Zebrafinch ពលកម្ម ខលករ', summary: 'Khmer words in an English title' }, true);
+    const first = async (q: string) => (await search({ q, locale: 'en', types: 'projects' })).data[0]?.documentId;
+    expect(await first('ខ')).toBe(documentId);
+    expect(await first('ករ')).toBe(documentId);
+    expect(await first('ពលក')).toBe(documentId);
+    expect(await first('ខលករ')).toBe(documentId);
+    const { data } = await search({ q: 'ពលករ', locale: 'en', types: 'projects', 'pagination[pageSize]': 100 });
+    expect(data.map((hit) => hit.documentId)).not.toContain(documentId);
+  });
+});
+
 describe('GET /api/search: bad input', () => {
   it.each([
     ['no q', {}, /q is required/],
