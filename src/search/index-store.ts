@@ -5,9 +5,9 @@ import { tsvectorLiteral } from './terms';
 /**
  * The search index: one row per published version (document × locale) in `search_entries`, with
  * what ranking and filtering read (normalised title and summary, the Khmer words to check long Khmer
- * query words against); the text shown in answers and snippets in `search_texts` (read for a page of
+ * query words against on PostgreSQL); the text shown in answers and snippets in `search_texts` (read for a page of
  * results only); and the index terms (`terms.ts`) in an inverted index: a GIN-indexed tsvector column
- * on PostgreSQL, an FTS5 table on SQLite (rowid = entry id).
+ * on PostgreSQL, an FTS5 table with a column per field on SQLite (rowid = entry id).
  */
 export const TABLE = 'search_entries';
 export const TEXTS_TABLE = 'search_texts';
@@ -23,10 +23,12 @@ export interface IndexRow {
   title: string;
   summary: string;
   body: string;
+  /** Normalised title, summary and Khmer words: PostgreSQL only (SQLite reads its FTS table). */
   title_n: string;
   summary_n: string;
   khmer_n: string;
-  terms: string[];
+  /** Index terms of each field, in text order (`terms.ts`). */
+  terms: { title: string[]; summary: string[]; body: string[] };
   published_at: string | Date | null;
 }
 
@@ -44,10 +46,13 @@ export const ensureIndexTables = async (strapi: Core.Strapi): Promise<void> => {
       table.string('locale', 16).notNullable();
       table.string('slug', 255);
       table.timestamp('published_at', { useTz: true });
-      table.text('title_n').notNullable();
-      table.text('summary_n').notNullable();
-      table.text('khmer_n').notNullable();
-      if (postgres) table.specificType('terms', 'tsvector').notNullable();
+      if (postgres) {
+        // What ranking and the check of long Khmer words read (SQLite finds both in its FTS table).
+        table.text('title_n').notNullable();
+        table.text('summary_n').notNullable();
+        table.text('khmer_n').notNullable();
+        table.specificType('terms', 'tsvector').notNullable();
+      }
       // Serves the fallback's "has a version in an earlier locale" check (all three columns).
       table.index(['document_id', 'type', 'locale'], `${TABLE}_document_idx`);
       table.index(['locale', 'type'], `${TABLE}_locale_idx`);
@@ -70,7 +75,7 @@ export const ensureIndexTables = async (strapi: Core.Strapi): Promise<void> => {
   if (!postgres) {
     // Marks (M*) are word characters: without them a Khmer cluster would be cut into letters.
     await knex.raw(
-      `CREATE VIRTUAL TABLE IF NOT EXISTS ${TERMS_TABLE} USING fts5(terms, tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*' tokenchars '_'")`
+      `CREATE VIRTUAL TABLE IF NOT EXISTS ${TERMS_TABLE} USING fts5(title, summary, body, tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*' tokenchars '_'")`
     );
   }
 };
@@ -102,13 +107,13 @@ export const clearIndex = async (strapi: Core.Strapi, trx: Knex): Promise<void> 
 
 export const insertRows = async (strapi: Core.Strapi, trx: Knex, rows: IndexRow[]): Promise<void> => {
   const postgres = isPostgres(strapi);
-  for (const { title, summary, body, terms, ...entry } of rows) {
+  for (const { title, summary, body, terms, title_n, summary_n, khmer_n, ...entry } of rows) {
     const [inserted] = await trx(TABLE)
-      .insert(postgres ? { ...entry, terms: trx.raw('?::tsvector', [tsvectorLiteral(terms)]) } : entry)
+      .insert(postgres ? { ...entry, title_n, summary_n, khmer_n, terms: trx.raw('?::tsvector', [tsvectorLiteral([...terms.title, ...terms.summary, ...terms.body])]) } : entry)
       .returning('id');
     const id = typeof inserted === 'object' ? (inserted as { id: number }).id : inserted;
     await trx(TEXTS_TABLE).insert({ id, title, summary, body });
-    if (!postgres) await trx(TERMS_TABLE).insert({ rowid: id, terms: terms.join(' ') });
+    if (!postgres) await trx(TERMS_TABLE).insert({ rowid: id, title: terms.title.join(' '), summary: terms.summary.join(' '), body: terms.body.join(' ') });
   }
 };
 

@@ -35,7 +35,7 @@ const toRow = (type: string, config: IndexedType, version: Version): IndexRow =>
     title_n: titleN,
     summary_n: summaryN,
     khmer_n: khmerText([titleN, summaryN, bodyN]),
-    terms: indexTerms([titleN, summaryN, bodyN]),
+    terms: { title: indexTerms(titleN), summary: indexTerms(summaryN), body: indexTerms(bodyN) },
     published_at: version.publishedAt ?? null,
   };
 };

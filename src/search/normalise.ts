@@ -6,7 +6,6 @@
  * (`normaliseWithMap`), which is how snippets mark the matched passage.
  */
 
-const INVISIBLE = /[\u00AD\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF\u17B4\u17B5]/;
 const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;
 /** Khmer signs that attach to the preceding base: vowels, coeng, shifters, diacritics. */
 const KHMER_MARK = /[\u17B6-\u17D3\u17DD]/;
@@ -35,6 +34,7 @@ const VOWEL_COMPOSITIONS: Array<[RegExp, string]> = [
  * then shifters, vowels and signs.
  */
 const normaliseKhmerCluster = (cluster: string): string => {
+  if (isCanonicalKhmerCluster(cluster)) return cluster;
   const chars = [...cluster];
   const base = chars[0];
   const subscripts: string[] = [];
@@ -57,35 +57,77 @@ const normaliseKhmerCluster = (cluster: string): string => {
   return result;
 };
 
+/**
+ * Most clusters are already as `normaliseKhmerCluster` would make them; telling so without building
+ * anything keeps indexing and snippets fast. Any doubt answers false (the full path decides).
+ */
+const isCanonicalKhmerCluster = (cluster: string): boolean => {
+  let afterSubscripts = false;
+  let previousRank = -1;
+  let roSeen = false;
+  for (let i = 1; i < cluster.length; i++) {
+    const code = cluster.charCodeAt(i);
+    if (code === 0x17d2) {
+      const next = cluster.charCodeAt(i + 1);
+      // A subscript: must come before any mark, not be DA, and nothing may follow a subscript RO.
+      if (afterSubscripts || roSeen || !(next >= 0x1780 && next <= 0x17b3) || next === 0x178a) return false;
+      roSeen = next === 0x179a;
+      i++;
+      continue;
+    }
+    afterSubscripts = true;
+    const rank = markRank(cluster[i]);
+    if (rank < previousRank || (code === 0x17c1 && (cluster.charCodeAt(i + 1) === 0x17b8 || cluster.charCodeAt(i + 1) === 0x17b6))) return false;
+    previousRank = rank;
+  }
+  return true;
+};
+
 /** Latin and other scripts: case folded, accents removed (compatibility forms unfolded). */
 const foldLatin = (unit: string): string =>
-  unit
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  unit.length === 1 && unit.charCodeAt(0) < 0x80
+    ? unit.toLowerCase()
+    : unit
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase();
 
 const khmerDigitsToAscii = (text: string): string =>
   text.replace(/[\u17E0-\u17E9]/g, (digit) => String((digit.codePointAt(0) ?? 0) - 0x17e0));
 
+const isKhmerCode = (code: number): boolean => (code >= 0x1780 && code <= 0x17ff) || (code >= 0x19e0 && code <= 0x19ff);
+const isInvisibleCode = (code: number): boolean =>
+  code >= 0xad &&
+  (code === 0xad || code === 0x34f || code === 0x180e || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2064) || code === 0xfeff || code === 0x17b4 || code === 0x17b5);
+const isKhmerMarkCode = (code: number): boolean => (code >= 0x17b6 && code <= 0x17d3) || code === 0x17dd;
+/** No combining mark is below U+0300: the regular expression is for the rest. */
+const isMark = (char: string): boolean => char.charCodeAt(0) >= 0x300 && /\p{M}/u.test(char);
+const isWordChar = (char: string): boolean => {
+  const code = char.charCodeAt(0);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return WORD_CHAR.test(char);
+};
+
 /** Splits text into units: a base character followed by its combining marks (invisibles dropped). */
 const units = (text: string): Array<{ text: string; start: number; end: number }> => {
   const result: Array<{ text: string; start: number; end: number }> = [];
-  let offset = 0;
-  for (const char of text) {
+  let last: { text: string; start: number; end: number; khmer: boolean } | undefined;
+  for (let offset = 0; offset < text.length; ) {
     const start = offset;
-    offset += char.length;
-    if (INVISIBLE.test(char)) continue;
-    const last = result[result.length - 1];
+    const code = text.codePointAt(offset) as number;
+    offset += code > 0xffff ? 2 : 1;
+    if (isInvisibleCode(code)) continue;
+    const char = text.slice(start, offset);
+    const khmer = isKhmerCode(code);
     const attaches =
       last !== undefined &&
-      (KHMER.test(char) && KHMER.test(last.text[0])
-        ? KHMER_MARK.test(char) || last.text.endsWith(COENG)
-        : /\p{M}/u.test(char) && !KHMER.test(char) && !KHMER.test(last.text[0]));
-    if (attaches) {
+      (khmer && last.khmer ? isKhmerMarkCode(code) || last.text.endsWith(COENG) : !khmer && !last.khmer && isMark(char));
+    if (attaches && last) {
       last.text += char;
       last.end = offset;
     } else {
-      result.push({ text: char, start, end: offset });
+      last = { text: char, start, end: offset, khmer };
+      result.push(last);
     }
   }
   return result;
@@ -117,13 +159,13 @@ export const normaliseWithMap = (input: string): NormalisedText => {
   let pendingSpace = false;
   let previousKhmer = false;
   for (const unit of units(input.normalize('NFC'))) {
-    if (!WORD_CHAR.test(unit.text[0])) {
+    if (!isWordChar(unit.text[0])) {
       pendingSpace = true;
       continue;
     }
-    const khmer = KHMER.test(unit.text[0]);
-    const piece = khmerDigitsToAscii(khmer ? normaliseKhmerCluster(unit.text) : foldLatin(unit.text));
-    const isKhmerLetter = khmer && !/^[0-9]/.test(piece);
+    const khmer = isKhmerCode(unit.text.charCodeAt(0));
+    const piece = khmer ? khmerDigitsToAscii(normaliseKhmerCluster(unit.text)) : foldLatin(unit.text);
+    const isKhmerLetter = khmer && !(piece.charCodeAt(0) >= 0x30 && piece.charCodeAt(0) <= 0x39);
     if (piece === '') continue;
     const needsSpace = out.text.length > 1 && ((pendingSpace && !(previousKhmer && isKhmerLetter)) || previousKhmer !== isKhmerLetter);
     if (needsSpace && !out.text.endsWith(' ')) append(' ', unit.start, unit.start);

@@ -81,24 +81,31 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   if (terms.length === 0) return { hits: [], total: 0 };
   const knex = strapi.db.connection;
   const postgres = isPostgres(strapi);
-  const contains = postgres ? 'strpos' : 'instr';
 
   const where: string[] = [];
   const bindings: unknown[] = [];
-  let from = `${TABLE} e`;
   const matches = terms.map(termMatch);
+  let from: string;
+  let score: string;
+  const scoreBindings: unknown[] = [];
   if (postgres) {
+    from = `${TABLE} e`;
     where.push('e.terms @@ ?::tsquery');
     bindings.push(matches.map((match) => `(${tsqueryExpression(match)})`).join(' & '));
+    for (const term of terms.filter(needsTextCheck)) {
+      where.push('strpos(e.khmer_n, ?) > 0');
+      bindings.push(term);
+    }
+    score = terms.map(() => `CASE WHEN strpos(e.title_n, ?) > 0 THEN ${TITLE} WHEN strpos(e.summary_n, ?) > 0 THEN ${SUMMARY} ELSE ${BODY} END`).join(' + ');
+    scoreBindings.push(...terms.flatMap((term) => [term, term]));
   } else {
     // The index matches drive the query (CROSS JOIN fixes the order): its cost then follows the
-    // number of matches, not the size of the table.
-    from = `(SELECT rowid AS id FROM ${TERMS_TABLE} WHERE terms MATCH ?) m CROSS JOIN ${TABLE} e ON e.id = m.id`;
+    // number of matches, not the size of the table. Each field's matches are found in the index too.
+    from = `(SELECT rowid AS id FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ?) m CROSS JOIN ${TABLE} e ON e.id = m.id`;
     bindings.push(matches.map((match) => `(${ftsExpression(match)})`).join(' AND '));
-  }
-  for (const term of terms.filter(needsTextCheck)) {
-    where.push(`${contains}(e.khmer_n, ?) > 0`);
-    bindings.push(term);
+    const inField = `e.id IN (SELECT rowid FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ?)`;
+    score = terms.map(() => `CASE WHEN ${inField} THEN ${TITLE} WHEN ${inField} THEN ${SUMMARY} ELSE ${BODY} END`).join(' + ');
+    scoreBindings.push(...matches.flatMap((match) => [`title : (${ftsExpression(match)})`, `summary : (${ftsExpression(match)})`]));
   }
   where.push(`e.type IN (${params.types.map(() => '?').join(', ')})`);
   bindings.push(...params.types);
@@ -111,11 +118,6 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
       : `(e.locale = ? AND NOT EXISTS (SELECT 1 FROM ${TABLE} x WHERE x.document_id = e.document_id AND x.type = e.type AND x.locale IN (${earlier.map(() => '?').join(', ')})))`;
   });
   where.push(`(${served.join(' OR ')})`);
-
-  const score = terms
-    .map(() => `CASE WHEN ${contains}(e.title_n, ?) > 0 THEN ${TITLE} WHEN ${contains}(e.summary_n, ?) > 0 THEN ${SUMMARY} ELSE ${BODY} END`)
-    .join(' + ');
-  const scoreBindings = terms.flatMap((term) => [term, term]);
   const whereSql = where.join(' AND ');
 
   // One pass over the matches ranks them and counts them.
