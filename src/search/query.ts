@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { TABLE, TERMS_TABLE, TEXTS_TABLE, isPostgres } from './index-store';
+import { readRows } from './sqlite-readers';
 import { ftsExpression, needsTextCheck, termMatch, tsqueryExpression } from './terms';
 import { normaliseWithMap, queryTerms } from './normalise';
 
@@ -79,7 +80,6 @@ export const snippetOf = (fields: string[], terms: string[]): string => {
 export const search = async (strapi: Core.Strapi, params: SearchParams): Promise<{ hits: SearchHit[]; total: number }> => {
   const terms = queryTerms(params.q);
   if (terms.length === 0) return { hits: [], total: 0 };
-  const knex = strapi.db.connection;
   const postgres = isPostgres(strapi);
 
   const where: string[] = [];
@@ -121,21 +121,23 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   const whereSql = where.join(' AND ');
 
   // One pass over the matches ranks them and counts them.
-  const ranked = (await knex
-    .raw(
-      `SELECT e.id, e.type, e.document_id, e.locale, e.slug, (${score}) AS score, COUNT(*) OVER () AS total
-       FROM ${from} WHERE ${whereSql}
-       ORDER BY score DESC, e.published_at DESC, e.document_id
-       LIMIT ? OFFSET ?`,
-      [...scoreBindings, ...bindings, params.pageSize, (params.page - 1) * params.pageSize]
-    )
-    .then(rowsOf)) as Array<Ranked>;
+  const ranked = (await readRows(
+    strapi,
+    `SELECT e.id, e.type, e.document_id, e.locale, e.slug, (${score}) AS score, COUNT(*) OVER () AS total
+     FROM ${from} WHERE ${whereSql}
+     ORDER BY score DESC, e.published_at DESC, e.document_id
+     LIMIT ? OFFSET ?`,
+    [...scoreBindings, ...bindings, params.pageSize, (params.page - 1) * params.pageSize]
+  )) as Ranked[];
   const total =
     ranked.length > 0
       ? Number(ranked[0].total)
-      : Number(((await knex.raw(`SELECT COUNT(*) AS total FROM ${from} WHERE ${whereSql}`, bindings).then(rowsOf)) as Array<{ total: number | string }>)[0].total);
+      : Number(((await readRows(strapi, `SELECT COUNT(*) AS total FROM ${from} WHERE ${whereSql}`, bindings)) as Array<{ total: number | string }>)[0].total);
+  const ids = ranked.map((row) => row.id);
   const texts = new Map(
-    ((await knex(TEXTS_TABLE).select('id', 'title', 'summary', 'body').whereIn('id', ranked.map((row) => row.id))) as Texts[]).map((row) => [row.id, row])
+    ids.length === 0
+      ? []
+      : ((await readRows(strapi, `SELECT id, title, summary, body FROM ${TEXTS_TABLE} WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)) as Texts[]).map((row) => [row.id, row])
   );
 
   return {
@@ -154,6 +156,3 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
     }),
   };
 };
-
-/** knex.raw answers `{ rows }` on PostgreSQL and the rows themselves on SQLite. */
-const rowsOf = (result: unknown): unknown[] => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows);
