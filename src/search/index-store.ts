@@ -55,7 +55,6 @@ export const ensureIndexTables = async (strapi: Core.Strapi): Promise<void> => {
       }
       // Serves the fallback's "has a version in an earlier locale" check (all three columns).
       table.index(['document_id', 'type', 'locale'], `${TABLE}_document_idx`);
-      table.index(['locale', 'type'], `${TABLE}_locale_idx`);
     });
     if (postgres) {
       // The terms are only read through their index: they go out of line first, which keeps the

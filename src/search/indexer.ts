@@ -82,8 +82,12 @@ export const rebuildIndex = async (strapi: Core.Strapi, progress: (message: stri
       progress(`search index: ${type}: ${count} published versions`);
     }
   });
-  // The planner needs statistics of the new rows to choose the terms index.
-  if (isPostgres(strapi)) await strapi.db.connection.raw(`ANALYZE ${TABLE}`);
+  if (isPostgres(strapi)) {
+    // The planner needs statistics of the new rows to choose the terms index; and rows inserted
+    // one by one wait in the GIN index's pending list, which every search would otherwise scan.
+    await strapi.db.connection.raw(`ANALYZE ${TABLE}`);
+    await strapi.db.connection.raw(`SELECT gin_clean_pending_list('${TABLE}_terms_idx'::regclass)`);
+  }
   await strapi.store({ type: 'plugin', name: 'habitat' }).set({ key: VERSION_KEY, value: INDEX_VERSION });
   return total;
 };
