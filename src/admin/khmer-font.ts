@@ -14,6 +14,15 @@ html body {
   font-family: 'Noto Sans Khmer', -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Oxygen, Ubuntu, Cantarell,
     'Open Sans', 'Helvetica Neue', sans-serif;
 }
+/*
+ * A Khmer cluster with stacked subscripts (ស្ត្រី, ក្ស្ម) is about 1.6 times as tall as the font
+ * size: at the design system's 1.43-1.5, lines of rich text and of a long text touch and the
+ * subscripts of one line run into the next. The rich-text (blocks) editor sets a line height on
+ * each of its elements, hence the selector on all of them.
+ */
+[data-slate-editor] *, textarea {
+  line-height: 1.8 !important;
+}
 `;
 
 /**

@@ -12,6 +12,8 @@ const TRANSLATOR = { firstname: 'Dara', lastname: 'Translator', email: 'translat
 // A zero-width space (U+200B) marks a word boundary in Khmer, which has no spaces between words.
 const KM_TITLE = 'ផ្ទះ\u200Bធន់នឹង\u200Bទឹកជំនន់ នៅ\u200Bបាត់ដំបង';
 const KM_SUMMARY = 'ផ្ទះ\u200Bខ្ពស់\u200Bជាង\u200Bកម្រិត\u200Bទឹកជំនន់ សាងសង់\u200Bជាមួយ\u200Bគ្រួសារ។';
+// Consonants with stacked subscripts (ស្ត្រី written both ways, and a double stack).
+const STACKS = 'ស្ត្រី ស្រ្តី ក្ស្ម';
 const XLIFF_TITLE = 'Community Water Points in Kampong Chhnang';
 const KM_XLIFF_TITLE = 'ចំណុច\u200Bទឹក\u200Bសហគមន៍ នៅ\u200Bកំពង់ឆ្នាំង';
 const NEW_TITLE = 'Resilient Riverside Homes in Battambang Province';
@@ -226,6 +228,54 @@ describe('a translator in the admin panel', () => {
       await page.keyboard.insertText(KM_SUMMARY);
       await expect(title.inputValue()).resolves.toBe(KM_TITLE);
 
+      // Stacked subscripts, the tallest Khmer clusters, in a text input and in the rich text.
+      await page.getByRole('textbox', { name: 'location' }).click();
+      await page.keyboard.insertText(STACKS);
+      const richText = page.getByRole('textbox').filter({ has: page.getByRole('paragraph') }).first();
+      await richText.click();
+      // Long enough to wrap: line height shows between the lines of a paragraph.
+      await page.keyboard.insertText(`${STACKS} ${KM_SUMMARY} ${STACKS} ${KM_SUMMARY} ${KM_SUMMARY} ${STACKS} ${KM_SUMMARY}`);
+      await page.keyboard.press('Enter');
+      await page.keyboard.insertText(`${STACKS} ${KM_TITLE}`);
+      await page.evaluate('document.fonts.ready');
+      const measured = (await page.evaluate(`(() => {
+        const stacks = ${JSON.stringify(STACKS)};
+        const paragraph = [...document.querySelectorAll('[data-slate-editor] p')].find((p) => p.textContent.includes(stacks));
+        const input = document.querySelector('input[name=location]');
+        // Height of the ink of the stacked clusters, drawn in the element's own font.
+        const ink = (element) => {
+          const style = getComputedStyle(element);
+          const context = document.createElement('canvas').getContext('2d');
+          context.font = style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
+          const metrics = context.measureText(stacks);
+          return metrics.actualBoundingBoxAscent + metrics.actualBoundingBoxDescent;
+        };
+        const style = getComputedStyle(paragraph);
+        return {
+          fontSize: parseFloat(style.fontSize),
+          lineHeight: parseFloat(style.lineHeight),
+          fontUsed: document.fonts.check(style.fontSize + ' "Noto Sans Khmer"', stacks),
+          paragraphInk: ink(paragraph),
+          inputHeight: input.clientHeight,
+          inputInk: ink(input),
+        };
+      })()`)) as { fontSize: number; lineHeight: number; fontUsed: boolean; paragraphInk: number; inputHeight: number; inputInk: number };
+      expect(measured.fontUsed).toBe(true);
+      expect(measured.lineHeight).toBeGreaterThanOrEqual(1.6 * measured.fontSize);
+      expect(measured.paragraphInk).toBeLessThanOrEqual(measured.lineHeight);
+      expect(measured.inputInk).toBeLessThanOrEqual(measured.inputHeight);
+      process.stderr.write(`Khmer in the rich text: ${JSON.stringify(measured)}\n`);
+      // The location input and the rich text in one picture, below the panel's top banner.
+      await page.evaluate(`(() => {
+        const input = document.querySelector('input[name=location]');
+        input.scrollIntoView({ block: 'start' });
+        let box = input.parentElement;
+        while (box && !(box.scrollHeight > box.clientHeight && getComputedStyle(box).overflowY !== 'visible')) box = box.parentElement;
+        (box || document.scrollingElement).scrollBy(0, -110);
+      })()`);
+      await screenshot(page, 'khmer-rich-text', 'khmer-rich-text');
+      await page.evaluate('window.scrollTo(0, 0)');
+
       const saved = page.waitForResponse((r) => r.url().includes(`${PROJECTS}/${documentId}?`) && r.request().method() === 'PUT', WAIT);
       await page.getByRole('button', { name: 'Save' }).click();
       expect((await saved).status()).toBe(200);
@@ -326,5 +376,4 @@ describe('a translator in the admin panel', () => {
       await screenshot(translatorPage, 'translations', 'translations');
     })
   );
-
 });
