@@ -376,4 +376,25 @@ describe('a translator in the admin panel', () => {
       await screenshot(translatorPage, 'translations', 'translations');
     })
   );
+
+
+  it(
+    'sees the translation coverage, with numbers, on the home page',
+    recordFailure(() => editor, 'home-coverage', async () => {
+      const { page } = editor;
+      const status = await adminApi(editorToken, 'GET', '/translations/status?locale=km&pagination[pageSize]=1');
+      expect(status.status).toBe(200);
+      const projects = status.body.meta.summary['api::project.project'] as Record<string, number>;
+      expect(projects.outdated).toBeGreaterThanOrEqual(1);
+      const percent = Math.round((100 * projects['up-to-date']) / projects.total);
+
+      await page.goto(`${server.url}/admin`);
+      await page.getByText('Translation coverage').waitFor(WAIT);
+      const row = page.locator('div').filter({ has: page.getByText('project', { exact: true }) }).filter({ hasText: '% up to date' }).last();
+      await row.waitFor(WAIT);
+      await expect(row.textContent()).resolves.toMatch(`${percent}% up to date (${projects.missing} missing, ${projects.outdated} outdated)`);
+      await page.getByText('Translation coverage').scrollIntoViewIfNeeded();
+      await screenshot(page, 'home-coverage', 'home-coverage');
+    })
+  );
 });
