@@ -15,10 +15,11 @@ html body {
     'Open Sans', 'Helvetica Neue', sans-serif;
 }
 /*
- * A Khmer cluster with stacked subscripts (ស្ត្រី, ក្ស្ម) is about 1.6 times as tall as the font
- * size: at the design system's 1.43-1.5, lines of rich text and of a long text touch and the
- * subscripts of one line run into the next. The rich-text (blocks) editor sets a line height on
- * each of its elements, hence the selector on all of them.
+ * Khmer stacks consonants (ស្ត្រី, ក្ស្ម): in Noto Sans Khmer at 14 px such a line is 20 px tall
+ * from its highest vowel sign to its lowest subscript, which fills the design system's line
+ * height (1.43-1.5: 20-21 px) with no space left, so stacks of one line touch the vowels of the
+ * next. The rich-text (blocks) editor sets a line height on its elements, hence the selector on
+ * all of them.
  */
 [data-slate-editor] *, textarea {
   line-height: 1.8 !important;
