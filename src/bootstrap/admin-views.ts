@@ -4,6 +4,8 @@ type View = {
   /** Columns of the list view (status and "available in" locales are added by Strapi); none for a single type. */
   list?: string[];
   sort?: [field: string, order: 'ASC' | 'DESC'];
+  /** Column headings that differ from the field's name. */
+  listLabels?: Record<string, string>;
   /**
    * The edit view, top to bottom, in groups of related fields: what it is; where and when; the
    * long texts; figures and money; links to other content; media. Each group starts a new row
@@ -51,6 +53,8 @@ const VIEWS: Record<string, View> = {
   'api::project.project': {
     list: ['title', 'status', 'countries', 'startYear', 'updatedAt'],
     sort: ['updatedAt', 'DESC'],
+    // Strapi adds its own "status" column (draft/published) at the end of the list.
+    listLabels: { status: 'project status' },
     edit: [
       ['title', 'slug', 'status', 'summary'],
       ['countries', 'location', 'startYear', 'endYear'],
@@ -291,6 +295,10 @@ export const configureAdminViews = async (strapi: Core.Strapi): Promise<void> =>
       configuration.layouts = { ...configuration.layouts, list: ['id', ...view.list] };
     }
     configuration.layouts = { ...configuration.layouts, edit: editRows(strapi, uid, view, configuration.layouts.edit) };
+    for (const [field, label] of Object.entries(view.listLabels ?? {})) {
+      const metadata = configuration.metadatas[field];
+      if (metadata) metadata.list = { ...metadata.list, label };
+    }
     for (const [field, description] of Object.entries(view.descriptions)) {
       const metadata = configuration.metadatas[field];
       if (metadata) metadata.edit = { ...metadata.edit, description };

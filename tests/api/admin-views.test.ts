@@ -9,7 +9,7 @@ let userId: number;
 
 type Configuration = {
   settings: Record<string, unknown>;
-  metadatas: Record<string, { edit: { description?: string; label?: string } }>;
+  metadatas: Record<string, { edit: { description?: string; label?: string }; list: { label?: string; sortable?: boolean } }>;
   layouts: { list: string[]; edit: Array<Array<{ name: string; size: number }>> };
 };
 const configuration = async (uid: string): Promise<Configuration> => {
@@ -60,6 +60,9 @@ describe('edit views as the admin panel reads them', () => {
     for (const row of layouts.edit) expect(row.reduce((sum, field) => sum + field.size, 0)).toBeLessThanOrEqual(12);
     expect(metadatas.summary.edit.description).toBe('One or two sentences, shown in lists and search results.');
     expect(metadatas.projectStatus.edit.description).toMatch(/planned, ongoing or completed.*same in every language/);
+    // Apart from the draft/published column Strapi adds; not sortable (Strapi would sort by draft/published).
+    expect(metadatas.projectStatus.list).toMatchObject({ label: 'project status', sortable: false });
+    expect(layouts.list).toEqual(['id', 'title', 'projectStatus', 'countries', 'startYear', 'updatedAt']);
     expect(settings).toMatchObject({ mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' });
   });
 
