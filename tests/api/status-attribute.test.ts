@@ -188,5 +188,11 @@ describe("a project's own status attribute in the edit view, English and Khmer",
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([expect.objectContaining({ slug: 'status-edit-view-editor', [statusField]: 'completed' })]);
     expect(['draft', 'published', 'modified']).toContain(res.body.results[0].status);
+
+    // Before a bulk publish, the list view validates the documents against the schema it knows.
+    const bulk = await http(app).post(`${CM}/actions/bulkFindForValidation`).set(editor)
+      .send({ documentIds: [res.body.results[0].documentId], locale: 'en' });
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.results).toEqual([expect.objectContaining({ [statusField]: 'completed' })]);
   });
 });
