@@ -60,7 +60,7 @@ const habitat = ({ corsOrigins, cspMediaSources, uploads }: ReturnType<typeof se
   'global::populate-depth',
   'global::default-populate',
   { name: 'strapi::body', config: { formidable: { maxFileSize: uploads.maxFileSize } } },
-  // Lets the admin panel save a project's own `status` attribute (src/middlewares/status-attribute.ts).
+  // Shows a project's own `status` attribute to the admin panel apart from draft/published (src/middlewares/status-attribute.ts).
   'global::status-attribute',
   'strapi::session',
   'strapi::favicon',

@@ -14,6 +14,16 @@ html body {
   font-family: 'Noto Sans Khmer', -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Oxygen, Ubuntu, Cantarell,
     'Open Sans', 'Helvetica Neue', sans-serif;
 }
+/*
+ * Khmer stacks consonants (ស្ត្រី, ក្ស្ម): in Noto Sans Khmer at 14 px such a line is 20 px tall
+ * from its highest vowel sign to its lowest subscript, which fills the design system's line
+ * height (1.43-1.5: 20-21 px) with no space left, so stacks of one line touch the vowels of the
+ * next. The rich-text (blocks) editor sets a line height on its elements, hence the selector on
+ * all of them.
+ */
+[data-slate-editor] *, textarea {
+  line-height: 1.8 !important;
+}
 `;
 
 /**

@@ -11,6 +11,11 @@ const WAIT = { timeout: 60000 };
 const TRANSLATOR = { firstname: 'Dara', lastname: 'Translator', email: 'translator@example.org', password: 'Translator-Pass-2026' };
 // A zero-width space (U+200B) marks a word boundary in Khmer, which has no spaces between words.
 const KM_TITLE = 'ផ្ទះ\u200Bធន់នឹង\u200Bទឹកជំនន់ នៅ\u200Bបាត់ដំបង';
+const KM_SUMMARY = 'ផ្ទះ\u200Bខ្ពស់\u200Bជាង\u200Bកម្រិត\u200Bទឹកជំនន់ សាងសង់\u200Bជាមួយ\u200Bគ្រួសារ។';
+// Consonants with stacked subscripts (ស្ត្រី written both ways, and a double stack).
+const STACKS = 'ស្ត្រី ស្រ្តី ក្ស្ម';
+const XLIFF_TITLE = 'Community Water Points in Kampong Chhnang';
+const KM_XLIFF_TITLE = 'ចំណុច\u200Bទឹក\u200Bសហគមន៍ នៅ\u200Bកំពង់ឆ្នាំង';
 const NEW_TITLE = 'Resilient Riverside Homes in Battambang Province';
 const PROJECTS = '/content-manager/collection-types/api::project.project';
 
@@ -200,47 +205,90 @@ describe('a translator in the admin panel', () => {
   );
 
   it(
-    'downloads the XLIFF export of the project missing in Khmer, uploads a translation with a zero-width space, and REST serves it once published',
-    recordFailure(() => translator, 'xliff', async () => {
+    'finds the project missing, types its Khmer version in the edit view (with zero-width spaces), saves and publishes it; REST serves it',
+    recordFailure(() => translator, 'translate-in-edit-view', async () => {
       const { page } = translator;
       await page.goto(`${server.url}/admin/plugins/translations`);
       const row = page.getByRole('row').filter({ has: page.locator(`a[href*="${documentId}"]`) });
       await row.getByText('missing').waitFor(WAIT);
-      const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.getByRole('button', { name: 'Download XLIFF' }).click()]);
-      expect(download.suggestedFilename()).toMatch(/\.xlf$/);
-      const xliff = fs.readFileSync((await download.path())!, 'utf8');
-      expect(xliff).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">');
-      const file = new RegExp(`<file original="api::project\\.project/${documentId}"[\\s\\S]*?</file>`).exec(xliff)?.[0];
-      expect(file).toBeDefined();
-      expect(file).toContain(`<source>${TITLE}</source>`);
-      expect(file).toContain('<source>families in safer homes</source>');
 
-      const translated = file!.replace(/(<trans-unit id="title"[\s\S]*?<target state=")[^"]*(">)[^<]*(<\/target>)/, `$1translated$2${KM_TITLE}$3`);
-      expect(translated).not.toBe(file);
-      // The import cannot yet create the Khmer version of a project with relations (it answers
-      // "Invalid relations", see the report), so the translator starts it through the admin API.
-      const started = await adminApi(translatorToken, 'PUT', `${PROJECTS}/${documentId}?locale=km`, { title: 'ផ្ទះ' });
-      expect(started.status).toBe(200);
-      await page.locator('input[type=file]').setInputFiles({
-        name: 'project-km.xlf',
-        mimeType: 'application/xml',
-        buffer: Buffer.from(xliff.replace(file!, translated)),
-      });
-      await page.getByText('Imported as drafts').waitFor(WAIT);
+      // From the English version, switch to Khmer with the locale picker, as a translator would.
+      await page.goto(`${server.url}/admin${PROJECTS}/${documentId}?plugins[i18n][locale]=en`);
+      await page.getByRole('textbox', { name: 'title' }).waitFor(WAIT);
+      await page.getByRole('combobox', { name: 'Locales' }).click();
+      await page.getByRole('option', { name: /km/ }).click();
+      await page.waitForURL(/plugins\[i18n\]\[locale\]=km/, WAIT);
 
-      await page.goto(`${server.url}/admin${PROJECTS}/${documentId}?plugins[i18n][locale]=km`);
+      // The title typed key by key, as a Khmer keyboard sends it (U+200B included); the summary as
+      // an input method commits a phrase (one input event, and quicker).
       const title = page.getByRole('textbox', { name: 'title' });
-      await title.waitFor(WAIT);
+      await title.click();
+      await page.keyboard.type(KM_TITLE);
+      await page.getByRole('textbox', { name: 'summary' }).click();
+      await page.keyboard.insertText(KM_SUMMARY);
       await expect(title.inputValue()).resolves.toBe(KM_TITLE);
+
+      // Stacked subscripts, the tallest Khmer clusters, in a text input and in the rich text.
+      await page.getByRole('textbox', { name: 'location' }).click();
+      await page.keyboard.insertText(STACKS);
+      const richText = page.getByRole('textbox').filter({ has: page.getByRole('paragraph') }).first();
+      await richText.click();
+      // Long enough to wrap: line height shows between the lines of a paragraph.
+      await page.keyboard.insertText(`${STACKS} ${KM_SUMMARY} ${STACKS} ${KM_SUMMARY} ${KM_SUMMARY} ${STACKS} ${KM_SUMMARY}`);
+      await page.keyboard.press('Enter');
+      await page.keyboard.insertText(`${STACKS} ${KM_TITLE}`);
+      await page.evaluate('document.fonts.ready');
+      const measured = (await page.evaluate(`(() => {
+        const stacks = ${JSON.stringify(STACKS)};
+        const paragraph = [...document.querySelectorAll('[data-slate-editor] p')].find((p) => p.textContent.includes(stacks));
+        const input = document.querySelector('input[name=location]');
+        // Height of the ink of the stacked clusters, drawn in the element's own font.
+        const ink = (element) => {
+          const style = getComputedStyle(element);
+          const context = document.createElement('canvas').getContext('2d');
+          context.font = style.fontWeight + ' ' + style.fontSize + ' ' + style.fontFamily;
+          const metrics = context.measureText(stacks);
+          return metrics.actualBoundingBoxAscent + metrics.actualBoundingBoxDescent;
+        };
+        const style = getComputedStyle(paragraph);
+        return {
+          fontSize: parseFloat(style.fontSize),
+          lineHeight: parseFloat(style.lineHeight),
+          fontUsed: document.fonts.check(style.fontSize + ' "Noto Sans Khmer"', stacks),
+          paragraphInk: ink(paragraph),
+          inputHeight: input.clientHeight,
+          inputInk: ink(input),
+        };
+      })()`)) as { fontSize: number; lineHeight: number; fontUsed: boolean; paragraphInk: number; inputHeight: number; inputInk: number };
+      expect(measured.fontUsed).toBe(true);
+      expect(measured.lineHeight).toBeGreaterThanOrEqual(1.6 * measured.fontSize);
+      expect(measured.paragraphInk).toBeLessThanOrEqual(measured.lineHeight);
+      expect(measured.inputInk).toBeLessThanOrEqual(measured.inputHeight);
+      process.stderr.write(`Khmer in the rich text: ${JSON.stringify(measured)}\n`);
+      // The location input and the rich text in one picture, below the panel's top banner.
+      await page.evaluate(`(() => {
+        const input = document.querySelector('input[name=location]');
+        input.scrollIntoView({ block: 'start' });
+        let box = input.parentElement;
+        while (box && !(box.scrollHeight > box.clientHeight && getComputedStyle(box).overflowY !== 'visible')) box = box.parentElement;
+        (box || document.scrollingElement).scrollBy(0, -110);
+      })()`);
+      await screenshot(page, 'khmer-rich-text', 'khmer-rich-text');
+      await page.evaluate('window.scrollTo(0, 0)');
+
+      const saved = page.waitForResponse((r) => r.url().includes(`${PROJECTS}/${documentId}?`) && r.request().method() === 'PUT', WAIT);
+      await page.getByRole('button', { name: 'Save' }).click();
+      expect((await saved).status()).toBe(200);
+      // The project's own status, shared by every locale, shows its English value (read-only here).
+      await expect(page.getByRole('combobox', { name: 'status' }).textContent(WAIT)).resolves.toContain('planned');
+      const published = page.waitForResponse((r) => r.url().includes('/actions/publish') && r.request().method() === 'POST', WAIT);
+      await page.getByRole('button', { name: 'Publish' }).click();
+      expect((await published).status()).toBe(200);
       await screenshot(page, 'project-edit-km', 'project-edit-km');
 
-      // Published through the admin API: the edit view's Save and Publish are blocked for projects
-      // (the form shows the "status" attribute empty, see the report), which is not this test's subject.
-      const published = await adminApi(translatorToken, 'POST', `${PROJECTS}/${documentId}/actions/publish?locale=km`, {});
-      expect(published.status).toBe(200);
-      const rest = `${server.url}/api/projects?locale=km&filters[documentId][$eq]=${documentId}&fields[0]=title&fields[1]=locale`;
+      const rest = `${server.url}/api/projects?locale=km&filters[documentId][$eq]=${documentId}&fields[0]=title&fields[1]=summary&fields[2]=status&fields[3]=locale`;
       const { data } = (await (await fetch(rest)).json()) as { data: Array<{ title: string; locale: string }> };
-      expect(data).toEqual([expect.objectContaining({ title: KM_TITLE, locale: 'km' })]);
+      expect(data).toEqual([expect.objectContaining({ title: KM_TITLE, summary: KM_SUMMARY, status: 'planned', locale: 'km' })]);
       // Chromium's JSON view has no Khmer font here: it gets the one the admin panel bundles (the
       // API's Content-Security-Policy would refuse the style, hence a page that bypasses it).
       const viewer = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
@@ -249,11 +297,62 @@ describe('a translator in the admin panel', () => {
       const font = fs.readFileSync(require.resolve('@fontsource/noto-sans-khmer/files/noto-sans-khmer-khmer-400-normal.woff2')).toString('base64');
       await json.addStyleTag({
         content: `@font-face { font-family: 'Noto Sans Khmer'; src: url(data:font/woff2;base64,${font}) format('woff2'); unicode-range: U+1780-17FF, U+200B-200C; }
-          pre { font-family: monospace, 'Noto Sans Khmer' !important; font-size: 15px; }`,
+          pre { font-family: monospace, 'Noto Sans Khmer' !important; font-size: 15px; white-space: pre-wrap; }`,
       });
       await json.evaluate('document.fonts.ready');
       await screenshot(json, 'rest-km', 'rest-km');
       await viewer.close();
+    })
+  );
+
+  it(
+    'downloads the XLIFF export from the Translations page and uploads the translation of a project with a country; its Khmer version links to Cambodia in Khmer',
+    recordFailure(() => translator, 'xliff', async () => {
+      // A second project, made by the editor in the admin panel (so it also links to its author).
+      const countries = await fetch(`${server.url}/api/countries?locale=en&filters[slug][$eq]=cambodia&fields[0]=slug`);
+      const [cambodia] = ((await countries.json()) as { data: Array<{ documentId: string }> }).data;
+      const created = await adminApi(editorToken, 'POST', `${PROJECTS}?locale=en`, {
+        title: XLIFF_TITLE,
+        projectStatus: 'ongoing',
+        countries: { connect: [{ documentId: cambodia.documentId, locale: 'en' }] },
+      });
+      expect(created.status).toBe(201);
+      const xliffDocumentId = created.body.data.documentId as string;
+      expect((await adminApi(editorToken, 'POST', `${PROJECTS}/${xliffDocumentId}/actions/publish?locale=en`, {})).status).toBe(200);
+
+      const { page } = translator;
+      await page.goto(`${server.url}/admin/plugins/translations`);
+      const row = page.getByRole('row').filter({ has: page.locator(`a[href*="${xliffDocumentId}"]`) });
+      await row.getByText('missing').waitFor(WAIT);
+      const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.getByRole('button', { name: 'Download XLIFF' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.xlf$/);
+      const xliff = fs.readFileSync((await download.path())!, 'utf8');
+      expect(xliff).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">');
+      const file = new RegExp(`<file original="api::project\\.project/${xliffDocumentId}"[\\s\\S]*?</file>`).exec(xliff)?.[0];
+      expect(file).toBeDefined();
+      expect(file).toContain(`<source>${XLIFF_TITLE}</source>`);
+
+      // What a translation tool gives back: this project's file only, its title translated.
+      const translated = file!.replace(/(<trans-unit id="title"[\s\S]*?<target state=")[^"]*(">)[^<]*(<\/target>)/, `$1translated$2${KM_XLIFF_TITLE}$3`);
+      expect(translated).not.toBe(file);
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'project-km.xlf',
+        mimeType: 'application/xml',
+        buffer: Buffer.from(xliff.replace(/<file [\s\S]*<\/file>/, translated)),
+      });
+      await page.getByText('Imported as drafts').waitFor(WAIT);
+      await expect(page.getByText(/1 created/).textContent()).resolves.toContain('1 documents');
+
+      await page.goto(`${server.url}/admin${PROJECTS}/${xliffDocumentId}?plugins[i18n][locale]=km`);
+      const title = page.getByRole('textbox', { name: 'title' });
+      await title.waitFor(WAIT);
+      await expect(title.inputValue()).resolves.toBe(KM_XLIFF_TITLE);
+      const published = page.waitForResponse((r) => r.url().includes('/actions/publish') && r.request().method() === 'POST', WAIT);
+      await page.getByRole('button', { name: 'Publish' }).click();
+      expect((await published).status()).toBe(200);
+      const rest = await fetch(`${server.url}/api/projects?locale=km&filters[documentId][$eq]=${xliffDocumentId}&fields[0]=title&fields[1]=status&populate[countries][fields][0]=slug&populate[countries][fields][1]=locale`);
+      const { data } = (await rest.json()) as { data: unknown[] };
+      expect(data).toEqual([expect.objectContaining({ title: KM_XLIFF_TITLE, status: 'ongoing', countries: [expect.objectContaining({ slug: 'cambodia', locale: 'km' })] })]);
     })
   );
 
@@ -264,10 +363,6 @@ describe('a translator in the admin panel', () => {
       await page.goto(`${server.url}/admin${PROJECTS}/${documentId}?plugins[i18n][locale]=en`);
       const title = page.getByRole('textbox', { name: 'title' });
       await title.fill(NEW_TITLE, WAIT);
-      // The edit view shows the project's own "status" attribute empty (Strapi's document status
-      // shadows it) and refuses to save until it is chosen again.
-      await page.getByRole('combobox', { name: 'status' }).click();
-      await page.getByRole('option', { name: 'planned' }).click();
       const published = page.waitForResponse((r) => r.url().includes('/actions/publish') && r.request().method() === 'POST', WAIT);
       await page.getByRole('button', { name: 'Publish' }).click();
       expect((await published).status()).toBe(200);
@@ -282,4 +377,24 @@ describe('a translator in the admin panel', () => {
     })
   );
 
+
+  it(
+    'sees the translation coverage, with numbers, on the home page',
+    recordFailure(() => editor, 'home-coverage', async () => {
+      const { page } = editor;
+      const status = await adminApi(editorToken, 'GET', '/translations/status?locale=km&pagination[pageSize]=1');
+      expect(status.status).toBe(200);
+      const projects = status.body.meta.summary['api::project.project'] as Record<string, number>;
+      expect(projects.outdated).toBeGreaterThanOrEqual(1);
+      const percent = Math.round((100 * projects['up-to-date']) / projects.total);
+
+      await page.goto(`${server.url}/admin`);
+      await page.getByText('Translation coverage').waitFor(WAIT);
+      const row = page.locator('div').filter({ has: page.getByText('project', { exact: true }) }).filter({ hasText: '% up to date' }).last();
+      await row.waitFor(WAIT);
+      await expect(row.textContent()).resolves.toMatch(`${percent}% up to date (${projects.missing} missing, ${projects.outdated} outdated)`);
+      await page.getByText('Translation coverage').scrollIntoViewIfNeeded();
+      await screenshot(page, 'home-coverage', 'home-coverage');
+    })
+  );
 });

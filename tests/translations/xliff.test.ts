@@ -263,6 +263,49 @@ describe('XLIFF import', () => {
   });
 });
 
+describe('XLIFF import of a project with relations', () => {
+  const PARTNER = 'api::partner.partner';
+  const COUNTRY = 'api::country.country';
+
+  it('creates the Khmer version linked to the Khmer versions of its countries; a partner without one is left out', async () => {
+    // Made in the admin panel, the English version also links to the administrator who made it.
+    const editor = await app.service('admin::user').create({
+      email: `xliff-editor-${Date.now()}@example.org`, firstname: 'Xliff', lastname: 'Editor', password: 'Xliff-Editor-1234', isActive: true, registrationToken: null,
+    });
+    const cambodia = (await app.documents(COUNTRY).findFirst({ locale: 'en', filters: { slug: 'cambodia' } } as never)) as any;
+    expect(await app.documents(COUNTRY).findOne({ documentId: cambodia.documentId, locale: 'km' } as never)).not.toBeNull();
+    const partner = await app.documents(PARTNER).create({ locale: 'en', data: { name: 'English-only partner', slug: 'english-only-partner', kind: 'ngo' } } as never);
+    const linked = await app.documents(PROJECT).create({
+      locale: 'en',
+      status: 'published',
+      data: {
+        title: 'XLIFF project with countries',
+        slug: 'xliff-project-with-countries',
+        status: 'completed',
+        countries: [cambodia.documentId],
+        partners: [partner.documentId],
+        createdBy: editor.id,
+        updatedBy: editor.id,
+      },
+    } as never);
+    fixtures.push([PROJECT, linked.documentId], [PARTNER, partner.documentId]);
+
+    const { xml } = await xliff.exportXliff(app, { locale: 'km', documentId: linked.documentId });
+    const summary = await xliff.importXliff(app, pseudoTranslate(xml));
+    expect(summary).toEqual(expect.objectContaining({ created: 1, documents: 1 }));
+
+    const km = (await app.documents(PROJECT).findOne({ documentId: linked.documentId, locale: 'km', populate: ['countries', 'partners'] } as never)) as any;
+    expect(km).toMatchObject({ title: 'ខ្មែរ XLIFF project with countries', slug: 'xliff-project-with-countries', status: 'completed' });
+    expect(km.countries).toEqual([expect.objectContaining({ documentId: cambodia.documentId, locale: 'km' })]);
+    expect(km.partners).toEqual([]);
+    // The English version keeps its own links.
+    const en = (await app.documents(PROJECT).findOne({ documentId: linked.documentId, locale: 'en', populate: ['countries', 'partners'] } as never)) as any;
+    expect(en.countries).toEqual([expect.objectContaining({ documentId: cambodia.documentId, locale: 'en' })]);
+    expect(en.partners).toEqual([expect.objectContaining({ documentId: partner.documentId, locale: 'en' })]);
+    await app.db.query('admin::user').delete({ where: { id: editor.id } });
+  });
+});
+
 describe('npm run xliff', () => {
   const run = promisify(execFile);
   const cli = (...args: string[]) => run(process.execPath, [path.join(appDir, 'scripts', 'xliff.js'), ...args], { cwd: appDir, env: process.env });

@@ -9,6 +9,7 @@ type Attribute = {
   components?: string[];
   target?: string;
   relation?: string;
+  writable?: boolean;
   pluginOptions?: { i18n?: { localized?: boolean } };
 };
 
@@ -63,7 +64,9 @@ export const toDocumentData = (strapi: Core.Strapi, uid: string, values: Record<
  * Strapi 5 does not reliably carry over what the versions must share: it leaves the slug empty
  * and the relations unset. This fills in, from the default locale's latest version, every
  * shared (non-localized) field and every relation the new version was not given: relations point
- * to the same documents, in the new locale where they have it.
+ * to the same documents, in the new locale where they have it; a document that has no version in
+ * that locale yet is left out, as Strapi leaves every relation of a new locale (linking the new
+ * version to another language's would show English in a Khmer page).
  */
 export const newLocaleMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
@@ -78,7 +81,11 @@ export const newLocaleMiddleware =
     if (await query.findOne({ select: ['id'], where: { documentId, locale } })) return next();
 
     const attributes = Object.entries(schemaOf(strapi, uid).attributes) as Array<[string, Attribute]>;
-    const relations = attributes.filter(([name, attribute]) => attribute.type === 'relation' && name !== 'localizations' && attribute.target);
+    // Not createdBy/updatedBy (not writable): they point to an administrator, who has no locale, and
+    // Strapi sets them itself; carried over they failed the whole write ("Invalid relations").
+    const relations = attributes.filter(
+      ([name, attribute]) => attribute.type === 'relation' && name !== 'localizations' && attribute.target && attribute.writable !== false
+    );
     const english = await query.findOne({
       where: { documentId, locale: source, ...(hasDraftAndPublish(strapi, uid) ? { publishedAt: null } : {}) },
       populate: { ...componentPopulate(strapi, uid, { media: true }), ...Object.fromEntries(relations.map(([name]) => [name, { select: ['documentId'] }])) },

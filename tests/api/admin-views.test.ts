@@ -1,0 +1,80 @@
+import type { Core } from '@strapi/strapi';
+import { http } from '../helpers/http';
+import { startStrapi, stopStrapi } from '../helpers/strapi';
+
+const PASSWORD = 'Views-Test-1234';
+let app: Core.Strapi;
+let admin: Record<string, string>;
+let userId: number;
+
+type Configuration = {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, { edit: { description?: string; label?: string }; list: { label?: string; sortable?: boolean } }>;
+  layouts: { list: string[]; edit: Array<Array<{ name: string; size: number }>> };
+};
+const configuration = async (uid: string): Promise<Configuration> => {
+  const res = await http(app).get(`/content-manager/content-types/${uid}/configuration`).set(admin);
+  expect(res.status).toBe(200);
+  return res.body.data.contentType;
+};
+
+beforeAll(async () => {
+  app = await startStrapi();
+  const role = await app.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+  const email = `views-${Date.now()}@example.org`;
+  const user = await app.service('admin::user').create({
+    email, firstname: 'Views', lastname: 'Test', password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id],
+  });
+  userId = user.id;
+  const login = await http(app).post('/admin/login').send({ email, password: PASSWORD });
+  admin = { Authorization: `Bearer ${login.body.data.token}` };
+});
+
+afterAll(async () => {
+  await app.db.query('admin::user').delete({ where: { id: userId } });
+  await stopStrapi(app);
+});
+
+describe('edit views as the admin panel reads them', () => {
+  it('lays out a project in groups: what it is, where and when, long texts, figures, links, media', async () => {
+    const { layouts, metadatas, settings } = await configuration('api::project.project');
+    const rows = layouts.edit.map((row) => row.map((field) => field.name));
+    // The project's own status is `projectStatus` to the admin panel (src/middlewares/status-attribute.ts).
+    expect(rows).toEqual([
+      ['title', 'slug'],
+      ['projectStatus', 'summary'],
+      ['countries', 'location'],
+      ['startYear', 'endYear'],
+      ['background'],
+      ['objectives'],
+      ['results'],
+      ['keyFigures'],
+      ['totalCost'],
+      ['partners', 'donors'],
+      ['programme', 'themes'],
+      ['publications', 'galleries'],
+      ['voices'],
+      ['cover'],
+      ['seo'],
+    ]);
+    for (const row of layouts.edit) expect(row.reduce((sum, field) => sum + field.size, 0)).toBeLessThanOrEqual(12);
+    expect(metadatas.summary.edit.description).toBe('One or two sentences, shown in lists and search results.');
+    expect(metadatas.projectStatus.edit.description).toMatch(/planned, ongoing or completed.*same in every language/);
+    // Apart from the draft/published column Strapi adds; not sortable (Strapi would sort by draft/published).
+    expect(metadatas.projectStatus.list).toMatchObject({ label: 'project status', sortable: false });
+    expect(layouts.list).toEqual(['id', 'title', 'projectStatus', 'countries', 'startYear', 'updatedAt']);
+    expect(settings).toMatchObject({ mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' });
+  });
+
+  it.each([
+    'api::country.country', 'api::global.global', 'api::page.page', 'api::partner.partner', 'api::photo-gallery.photo-gallery',
+    'api::programme.programme', 'api::project.project', 'api::publication.publication', 'api::speech.speech', 'api::theme.theme',
+    'api::vacancy.vacancy', 'api::voice.voice',
+  ])('%s: every field of the edit view has a description in plain words', async (uid) => {
+    const { layouts, metadatas } = await configuration(uid);
+    const fields = layouts.edit.flat().map((field) => field.name);
+    expect(fields.length).toBeGreaterThan(1);
+    const without = fields.filter((name) => !(metadatas[name].edit.description ?? '').match(/^[A-Z"'(e].{10,}/));
+    expect(without).toEqual([]);
+  });
+});
