@@ -113,6 +113,21 @@ describe('GET /api/search in English', () => {
     expect(narrowed.data.every((hit) => ['countries', 'publications'].includes(hit.type))).toBe(true);
   });
 
+  it('pages through the results in the same order whether a page holds only title matches or not', async () => {
+    for (const q of ['housing', 'ផ្ទះ']) {
+      const locale = q === 'housing' ? 'en' : 'km';
+      const all = await search({ q, locale, 'pagination[pageSize]': 100 });
+      const titled = all.data.filter((hit) => hit.score === 100).length;
+      expect(titled).toBeGreaterThanOrEqual(2);
+      expect(all.data.length).toBeGreaterThan(titled);
+      for (const [page, pageSize] of [[1, 2], [2, 1], [1, titled], [1, titled + 1], [2, titled]]) {
+        const { data, meta } = await search({ q, locale, 'pagination[page]': page, 'pagination[pageSize]': pageSize });
+        expect(meta.pagination.total).toBe(all.meta.pagination.total);
+        expect(data).toEqual(all.data.slice((page - 1) * pageSize, page * pageSize));
+      }
+    }
+  });
+
   it('pages through the results', async () => {
     const all = await search({ q: 'cambodia', locale: 'en', 'pagination[pageSize]': 100 });
     const second = await search({ q: 'cambodia', locale: 'en', 'pagination[page]': 2, 'pagination[pageSize]': 2 });
