@@ -23,9 +23,10 @@ export interface IndexRow {
   title: string;
   summary: string;
   body: string;
-  /** Normalised title, summary and Khmer words: PostgreSQL only (SQLite reads its FTS table). */
+  /** Normalised title and summary: what ranking checks a query word against. */
   title_n: string;
   summary_n: string;
+  /** The Khmer words, where PostgreSQL checks a long Khmer query word (not stored on SQLite). */
   khmer_n: string;
   /** Index terms of each field, in text order (`terms.ts`). */
   terms: { title: string[]; summary: string[]; body: string[] };
@@ -46,10 +47,9 @@ export const ensureIndexTables = async (strapi: Core.Strapi): Promise<void> => {
       table.string('locale', 16).notNullable();
       table.string('slug', 255);
       table.timestamp('published_at', { useTz: true });
+      table.text('title_n').notNullable();
+      table.text('summary_n').notNullable();
       if (postgres) {
-        // What ranking and the check of long Khmer words read (SQLite finds both in its FTS table).
-        table.text('title_n').notNullable();
-        table.text('summary_n').notNullable();
         table.text('khmer_n').notNullable();
         table.specificType('terms', 'tsvector').notNullable();
       }
@@ -106,9 +106,9 @@ export const clearIndex = async (strapi: Core.Strapi, trx: Knex): Promise<void> 
 
 export const insertRows = async (strapi: Core.Strapi, trx: Knex, rows: IndexRow[]): Promise<void> => {
   const postgres = isPostgres(strapi);
-  for (const { title, summary, body, terms, title_n, summary_n, khmer_n, ...entry } of rows) {
+  for (const { title, summary, body, terms, khmer_n, ...entry } of rows) {
     const [inserted] = await trx(TABLE)
-      .insert(postgres ? { ...entry, title_n, summary_n, khmer_n, terms: trx.raw('?::tsvector', [tsvectorLiteral([...terms.title, ...terms.summary, ...terms.body])]) } : entry)
+      .insert(postgres ? { ...entry, khmer_n, terms: trx.raw('?::tsvector', [tsvectorLiteral([...terms.title, ...terms.summary, ...terms.body])]) } : entry)
       .returning('id');
     const id = typeof inserted === 'object' ? (inserted as { id: number }).id : inserted;
     await trx(TEXTS_TABLE).insert({ id, title, summary, body });

@@ -32,6 +32,8 @@ const TITLE = 100;
 const SUMMARY = 10;
 const BODY = 1;
 const SNIPPET_CONTEXT = 80;
+/** Up to this many matches, SQLite ranks by reading their normalised title and summary. */
+const FEW_MATCHES = 500;
 
 type Ranked = { id: number; type: string; document_id: string; locale: string; slug: string | null; score: number | string; total?: number | string };
 type Texts = { id: number; title: string; summary: string; body: string };
@@ -81,13 +83,11 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   const terms = queryTerms(params.q);
   if (terms.length === 0) return { hits: [], total: 0 };
   const postgres = isPostgres(strapi);
+  const matches = terms.map(termMatch);
 
   const where: string[] = [];
   const bindings: unknown[] = [];
-  const matches = terms.map(termMatch);
   let from: string;
-  let score: string;
-  const scoreBindings: unknown[] = [];
   if (postgres) {
     from = `${TABLE} e`;
     where.push('e.terms @@ ?::tsquery');
@@ -96,20 +96,14 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
       where.push('strpos(e.khmer_n, ?) > 0');
       bindings.push(term);
     }
-    score = terms.map(() => `CASE WHEN strpos(e.title_n, ?) > 0 THEN ${TITLE} WHEN strpos(e.summary_n, ?) > 0 THEN ${SUMMARY} ELSE ${BODY} END`).join(' + ');
-    scoreBindings.push(...terms.flatMap((term) => [term, term]));
   } else {
     // The index matches drive the query (CROSS JOIN fixes the order): its cost then follows the
-    // number of matches, not the size of the table. Each field's matches are found in the index too.
+    // number of matches, not the size of the table. This first binding is the FTS match.
     from = `(SELECT rowid AS id FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ?) m CROSS JOIN ${TABLE} e ON e.id = m.id`;
     bindings.push(matches.map((match) => `(${ftsExpression(match)})`).join(' AND '));
-    const inField = `e.id IN (SELECT rowid FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ?)`;
-    score = terms.map(() => `CASE WHEN ${inField} THEN ${TITLE} WHEN ${inField} THEN ${SUMMARY} ELSE ${BODY} END`).join(' + ');
-    scoreBindings.push(...matches.flatMap((match) => [`title : (${ftsExpression(match)})`, `summary : (${ftsExpression(match)})`]));
   }
   where.push(`e.type IN (${params.types.map(() => '?').join(', ')})`);
   bindings.push(...params.types);
-
   const served = params.chain.map((locale, index) => {
     const earlier = params.chain.slice(0, index);
     bindings.push(locale, ...earlier);
@@ -119,37 +113,59 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   });
   where.push(`(${served.join(' OR ')})`);
   const whereSql = where.join(' AND ');
-
   const page = [params.pageSize, (params.page - 1) * params.pageSize];
+
+  const scoreInText = (contains: string) => ({
+    sql: terms.map(() => `CASE WHEN ${contains}(e.title_n, ?) > 0 THEN ${TITLE} WHEN ${contains}(e.summary_n, ?) > 0 THEN ${SUMMARY} ELSE ${BODY} END`).join(' + '),
+    bindings: terms.flatMap((term) => [term, term]),
+  });
+  const rank = async (score: { sql: string; bindings: unknown[] }, withTotal: boolean): Promise<Ranked[]> =>
+    (await readRows(
+      strapi,
+      `SELECT e.id, e.type, e.document_id, e.locale, e.slug, (${score.sql}) AS score${withTotal ? ', COUNT(*) OVER () AS total' : ''}
+       FROM ${from} WHERE ${whereSql}
+       ORDER BY score DESC, e.published_at DESC, e.document_id
+       LIMIT ? OFFSET ?`,
+      [...score.bindings, ...bindings, ...page]
+    )) as Ranked[];
   const count = async (): Promise<number> =>
     Number(((await readRows(strapi, `SELECT COUNT(*) AS total FROM ${from} WHERE ${whereSql}`, bindings)) as Array<{ total: number | string }>)[0].total);
 
-  // One query word on SQLite: every match with it in the title (score 100) comes before all others,
-  // so a page that lies within those needs only them ranked (the title column's matches, usually
-  // few) and the others counted, not every match scored and sorted.
-  if (!postgres && terms.length === 1) {
+  if (postgres) {
+    // One pass over the matches ranks them and counts them.
+    const ranked = await rank(scoreInText('strpos'), true);
+    return answer(strapi, ranked, ranked.length > 0 ? Number(ranked[0].total) : await count(), terms);
+  }
+
+  // SQLite: counted first, since how best to rank depends on how many match.
+  const total = await count();
+  if (total <= (params.page - 1) * params.pageSize) return answer(strapi, [], total, terms);
+
+  // One query word: every match with it in the title (score 100) comes before all others, so a page
+  // that lies within those needs only them ranked (the title column's matches, usually few).
+  if (terms.length === 1 && total > FEW_MATCHES) {
     const titled = (await readRows(
       strapi,
       `SELECT e.id, e.type, e.document_id, e.locale, e.slug, ${TITLE} AS score
        FROM ${from} WHERE ${whereSql}
        ORDER BY e.published_at DESC, e.document_id
        LIMIT ? OFFSET ?`,
-      // The first binding is the FTS match: here, in the title column only.
       [`title : (${ftsExpression(matches[0])})`, ...bindings.slice(1), ...page]
     )) as Ranked[];
-    if (titled.length === params.pageSize) return answer(strapi, titled, await count(), terms);
+    if (titled.length === params.pageSize) return answer(strapi, titled, total, terms);
   }
 
-  // One pass over the matches ranks them and counts them.
-  const ranked = (await readRows(
-    strapi,
-    `SELECT e.id, e.type, e.document_id, e.locale, e.slug, (${score}) AS score, COUNT(*) OVER () AS total
-     FROM ${from} WHERE ${whereSql}
-     ORDER BY score DESC, e.published_at DESC, e.document_id
-     LIMIT ? OFFSET ?`,
-    [...scoreBindings, ...bindings, ...page]
-  )) as Ranked[];
-  return answer(strapi, ranked, ranked.length > 0 ? Number(ranked[0].total) : await count(), terms);
+  // A few matches: their normalised title and summary are checked directly. Many: each word's
+  // title and summary matches come from the index, which costs the same however many match.
+  const inField = `e.id IN (SELECT rowid FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ?)`;
+  const score =
+    total <= FEW_MATCHES
+      ? scoreInText('instr')
+      : {
+          sql: matches.map(() => `CASE WHEN ${inField} THEN ${TITLE} WHEN ${inField} THEN ${SUMMARY} ELSE ${BODY} END`).join(' + '),
+          bindings: matches.flatMap((match) => [`title : (${ftsExpression(match)})`, `summary : (${ftsExpression(match)})`]),
+        };
+  return answer(strapi, await rank(score, false), total, terms);
 };
 
 /** The page of results, with the texts (read for these rows only) and snippets. */
