@@ -35,8 +35,7 @@ const SNIPPET_CONTEXT = 80;
 /** Up to this many matches, SQLite ranks by reading their normalised title and summary. */
 const FEW_MATCHES = 500;
 
-type Ranked = { id: number; type: string; document_id: string; locale: string; slug: string | null; score: number | string; total?: number | string };
-type Texts = { id: number; title: string; summary: string; body: string };
+type Ranked = { id: number; type: string; document_id: string; locale: string; slug: string | null; score: number | string; total?: number | string; title: string; summary: string; body: string };
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
@@ -122,10 +121,10 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   const rank = async (score: { sql: string; bindings: unknown[] }, withTotal: boolean): Promise<Ranked[]> =>
     (await readRows(
       strapi,
-      `SELECT e.id, e.type, e.document_id, e.locale, e.slug, (${score.sql}) AS score${withTotal ? ', COUNT(*) OVER () AS total' : ''}
+      withTexts(`SELECT e.id, e.type, e.document_id, e.locale, e.slug, e.published_at, (${score.sql}) AS score${withTotal ? ', COUNT(*) OVER () AS total' : ''}
        FROM ${from} WHERE ${whereSql}
        ORDER BY score DESC, e.published_at DESC, e.document_id
-       LIMIT ? OFFSET ?`,
+       LIMIT ? OFFSET ?`),
       [...score.bindings, ...bindings, ...page]
     )) as Ranked[];
   const count = async (): Promise<number> =>
@@ -134,25 +133,25 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   if (postgres) {
     // One pass over the matches ranks them and counts them.
     const ranked = await rank(scoreInText('strpos'), true);
-    return answer(strapi, ranked, ranked.length > 0 ? Number(ranked[0].total) : await count(), terms);
+    return answer(ranked, ranked.length > 0 ? Number(ranked[0].total) : await count(), terms);
   }
 
   // SQLite: counted first, since how best to rank depends on how many match.
   const total = await count();
-  if (total <= (params.page - 1) * params.pageSize) return answer(strapi, [], total, terms);
+  if (total <= (params.page - 1) * params.pageSize) return answer([], total, terms);
 
   // One query word: every match with it in the title (score 100) comes before all others, so a page
   // that lies within those needs only them ranked (the title column's matches, usually few).
   if (terms.length === 1 && total > FEW_MATCHES) {
     const titled = (await readRows(
       strapi,
-      `SELECT e.id, e.type, e.document_id, e.locale, e.slug, ${TITLE} AS score
+      withTexts(`SELECT e.id, e.type, e.document_id, e.locale, e.slug, e.published_at, ${TITLE} AS score
        FROM ${from} WHERE ${whereSql}
        ORDER BY e.published_at DESC, e.document_id
-       LIMIT ? OFFSET ?`,
+       LIMIT ? OFFSET ?`),
       [`title : (${ftsExpression(matches[0])})`, ...bindings.slice(1), ...page]
     )) as Ranked[];
-    if (titled.length === params.pageSize) return answer(strapi, titled, total, terms);
+    if (titled.length === params.pageSize) return answer(titled, total, terms);
   }
 
   // A few matches: their normalised title and summary are checked directly. Many: each word's
@@ -165,31 +164,23 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
           sql: matches.map(() => `CASE WHEN ${inField} THEN ${TITLE} WHEN ${inField} THEN ${SUMMARY} ELSE ${BODY} END`).join(' + '),
           bindings: matches.flatMap((match) => [`title : (${ftsExpression(match)})`, `summary : (${ftsExpression(match)})`]),
         };
-  return answer(strapi, await rank(score, false), total, terms);
+  return answer(await rank(score, false), total, terms);
 };
 
-/** The page of results, with the texts (read for these rows only) and snippets. */
-const answer = async (strapi: Core.Strapi, ranked: Ranked[], total: number, terms: string[]): Promise<{ hits: SearchHit[]; total: number }> => {
-  const ids = ranked.map((row) => row.id);
-  const texts = new Map(
-    ids.length === 0
-      ? []
-      : ((await readRows(strapi, `SELECT id, title, summary, body FROM ${TEXTS_TABLE} WHERE id IN (${ids.map(() => '?').join(', ')})`, ids)) as Texts[]).map((row) => [row.id, row])
-  );
+/** A page of ranked rows with their texts, read for these rows only, in the same order. */
+const withTexts = (pageSql: string): string =>
+  `SELECT p.*, t.title, t.summary, t.body FROM (${pageSql}) p JOIN ${TEXTS_TABLE} t ON t.id = p.id ORDER BY p.score DESC, p.published_at DESC, p.document_id`;
 
-  return {
-    total,
-    hits: ranked.map((row) => {
-      const { title, summary, body } = texts.get(row.id) as Texts;
-      return {
-        type: row.type,
-        documentId: row.document_id,
-        slug: row.slug,
-        title,
-        snippet: snippetOf([title, summary, body], terms),
-        locale: row.locale,
-        score: Number(row.score),
-      };
-    }),
-  };
-};
+/** The page of results, with snippets. */
+const answer = (ranked: Ranked[], total: number, terms: string[]): { hits: SearchHit[]; total: number } => ({
+  total,
+  hits: ranked.map((row) => ({
+    type: row.type,
+    documentId: row.document_id,
+    slug: row.slug,
+    title: row.title,
+    snippet: snippetOf([row.title, row.summary, row.body], terms),
+    locale: row.locale,
+    score: Number(row.score),
+  })),
+});
