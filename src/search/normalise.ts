@@ -92,8 +92,13 @@ const foldLatin = (unit: string): string =>
         .replace(/\p{M}/gu, '')
         .toLowerCase();
 
-const khmerDigitsToAscii = (text: string): string =>
-  text.replace(/[\u17E0-\u17E9]/g, (digit) => String((digit.codePointAt(0) ?? 0) - 0x17e0));
+const KHMER_DIGIT = /[\u17E0-\u17E9]/g;
+const khmerDigitsToAscii = (text: string): string => {
+  // Most clusters hold no digit: looking costs less than replacing.
+  let digit = false;
+  for (let i = 0; i < text.length && !digit; i++) digit = text.charCodeAt(i) >= 0x17e0 && text.charCodeAt(i) <= 0x17e9;
+  return digit ? text.replace(KHMER_DIGIT, (char) => String((char.codePointAt(0) ?? 0) - 0x17e0)) : text;
+};
 
 const isKhmerCode = (code: number): boolean => (code >= 0x1780 && code <= 0x17ff) || (code >= 0x19e0 && code <= 0x19ff);
 const isInvisibleCode = (code: number): boolean =>
