@@ -25,7 +25,13 @@ const shortIdSlug = (singularName: string, title: string): string =>
 const titleField = (attributes: Record<string, { type: string; targetField?: string }>): string | undefined => attributes.slug?.targetField;
 
 /**
- * A document created without a slug gets one (Strapi's generator returns "" for a Khmer title,
+ * The admin panel fills a new entry's slug once, when its form opens with an empty title: the
+ * type's name ("project", "project-1"…). That is no slug anyone chose, so it counts as none.
+ */
+const isPlaceholder = (slug: string, modelName: string): boolean => new RegExp(`^${modelName}(?:-\\d+)?$`).test(slug);
+
+/**
+ * A document created without a slug (or with the admin panel's placeholder) gets one (Strapi's generator returns "" for a Khmer title,
  * and the admin's is only a suggestion): ASCII from the title, or a short id when the title has no
  * Latin letters; suffixed -2, -3… when another document of the type has it. The slug is a shared
  * field, so every locale of the document has it.
@@ -38,11 +44,12 @@ export const asciiSlugs =
     const source = titleField(model.attributes as never);
     const params = context.params as { data?: Record<string, unknown>; documentId?: string };
     const data = params.data;
-    if (!source || !data || (typeof data.slug === 'string' && data.slug !== '')) return next();
+    if (!source || !data || (typeof data.slug === 'string' && data.slug !== '' && !isPlaceholder(data.slug, model.modelName))) return next();
     if (context.action === 'update') {
       // A new locale version of an existing document takes the document's slug.
       const existing = await strapi.db.query(context.uid as UID.ContentType).findOne({ select: ['slug'], where: { documentId: params.documentId } });
-      if (typeof existing?.slug === 'string' && existing.slug !== '' && !('slug' in data)) context.params = { ...params, data: { ...data, slug: existing.slug } } as never;
+      const slugGiven = 'slug' in data && !(typeof data.slug === 'string' && isPlaceholder(data.slug, model.modelName));
+      if (typeof existing?.slug === 'string' && existing.slug !== '' && !slugGiven) context.params = { ...params, data: { ...data, slug: existing.slug } } as never;
       return next();
     }
     const title = typeof data[source] === 'string' ? (data[source] as string) : '';

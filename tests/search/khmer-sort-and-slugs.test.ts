@@ -69,6 +69,18 @@ describe('slugs', () => {
     created.push(document.documentId);
     expect(document.slug).toBe('rehabilitation-housing-phase-iii');
   });
+
+  it("replaces the admin panel's placeholder slug (the type's name, filled while the title was empty) with one from the title, in every locale", async () => {
+    const document = await app.documents(PROJECT).create({ data: { title: 'Riverside Homes in Pursat', slug: 'project', status: 'ongoing' } as never, locale: 'en' });
+    created.push(document.documentId);
+    expect(document.slug).toBe('riverside-homes-in-pursat');
+    const khmer = await app.documents(PROJECT).update({ documentId: document.documentId, locale: 'km', data: { title: 'ផ្ទះ​មាត់ទន្លេ', slug: 'project-1' } as never });
+    expect(khmer?.slug).toBe('riverside-homes-in-pursat');
+    // A slug someone chose is kept.
+    const chosen = await app.documents(PROJECT).create({ data: { title: 'Projection mapping pilot', slug: 'projects-pilot', status: 'ongoing' } as never, locale: 'en' });
+    created.push(chosen.documentId);
+    expect(chosen.slug).toBe('projects-pilot');
+  });
 });
 
 describe('changed slugs', () => {
