@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { assertKnownLocales, parseLocaleList, type FallbackConfig } from '../plugins/translations/server/src/fallback';
-import { localeCodes } from '../plugins/translations/server/src/locales';
 import { SEARCH_TYPES } from './indexed-types';
 import type { SearchParams } from './query';
 
@@ -29,9 +28,9 @@ export const parseSearchQuery = async (strapi: Core.Strapi, query: Record<string
   const q = (query.q as string).trim();
   if ([...q].length > MAX_QUERY_LENGTH) fail(`q is too long: at most ${MAX_QUERY_LENGTH} characters`, 'q');
 
-  const locales = await localeCodes(strapi);
   const locale = query.locale === undefined ? await strapi.plugin('i18n').service('locales').getDefaultLocale() : query.locale;
-  if (typeof locale !== 'string' || !locales.includes(locale)) fail(`Unknown locale "${String(locale)}". Available locales: ${locales.join(', ')}.`, 'locale');
+  if (typeof locale !== 'string') fail('locale must be one locale code, e.g. locale=km', 'locale');
+  await assertKnownLocales(strapi, 'locale', [locale as string]);
 
   let fallbacks: string[];
   if (query.fallbackLocale !== undefined) {
