@@ -12,7 +12,7 @@ import { ensureSlugHistoryTable, previousSlugs } from './document-middlewares/pr
 import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-preview-token';
 import { keepSearchIndexCurrent, dropIndexOfDeletedLocales } from './search/keep-index-current';
 import { ensureSearchIndex } from './search/indexer';
-import { closeSqliteReaders, openSqliteReaders } from './search/sqlite-readers';
+import { closeSearchReaders, openSearchReaders } from './search/readers';
 import { restoreStatusAttribute } from './middlewares/status-attribute';
 import { invalidateCacheOnWrites } from './cache/invalidation';
 import { serveCacheHitsFirst } from './cache/fast-path';
@@ -52,12 +52,12 @@ export default {
     dropIndexOfDeletedLocales(strapi);
     // Before the demo content, whose writes are indexed as they happen.
     await ensureSearchIndex(strapi);
-    openSqliteReaders(strapi);
+    openSearchReaders(strapi);
     await loadDemoContentOnFirstStart(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await closeResponseCache(strapi);
-    await closeSqliteReaders(strapi);
+    await closeSearchReaders(strapi);
   },
 };

@@ -1,17 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { tsvectorLiteral } from './terms';
+import { khmerBytes, otherWords, tsvectorLiteral } from './terms';
 
 /**
  * The search index: one row per published version (document × locale) in `search_entries`, with
- * what ranking and filtering read (normalised title and summary, the Khmer words to check long Khmer
- * query words against on PostgreSQL); the text shown in answers and snippets in `search_texts` (read for a page of
- * results only); and the index terms (`terms.ts`) in an inverted index: a GIN-indexed tsvector column
- * on PostgreSQL, an FTS5 table with a column per field on SQLite (rowid = entry id).
+ * what filtering and ranking read; the text shown in answers and snippets in `search_texts` (read for
+ * a page of results only); and the index terms (`terms.ts`) in an inverted index: a GIN-indexed
+ * tsvector column on PostgreSQL, an FTS5 table with a column per field on SQLite (rowid = entry id).
+ *
+ * What ranking reads: on SQLite the normalised title and summary. On PostgreSQL, which reads the row
+ * of every match, the rows are kept narrow: each field's Khmer words in one byte per character
+ * (`khmerBytes`: also where long Khmer query words are checked, hence the body too), and the other
+ * words of the title and summary as text (`otherWords`; other words need no check).
  */
 export const TABLE = 'search_entries';
 export const TEXTS_TABLE = 'search_texts';
 export const TERMS_TABLE = 'search_terms';
+/** PostgreSQL: each field's Khmer words (`khmerBytes`). */
+const KHMER_COLUMNS = ['title_k', 'summary_k', 'body_k'];
 /** Tables of earlier index versions, dropped on a version change. */
 const LEGACY_TABLES = ['search_entries_fts'];
 
@@ -23,11 +29,10 @@ export interface IndexRow {
   title: string;
   summary: string;
   body: string;
-  /** Normalised title and summary: what ranking checks a query word against. */
+  /** Normalised title, summary and body. */
   title_n: string;
   summary_n: string;
-  /** The Khmer words, where PostgreSQL checks a long Khmer query word (not stored on SQLite). */
-  khmer_n: string;
+  body_n: string;
   /** Index terms of each field, in text order (`terms.ts`). */
   terms: { title: string[]; summary: string[]; body: string[] };
   published_at: string | Date | null;
@@ -50,16 +55,17 @@ export const ensureIndexTables = async (strapi: Core.Strapi): Promise<void> => {
       table.text('title_n').notNullable();
       table.text('summary_n').notNullable();
       if (postgres) {
-        table.text('khmer_n').notNullable();
+        for (const field of KHMER_COLUMNS) table.binary(field).notNullable();
         table.specificType('terms', 'tsvector').notNullable();
       }
       // Serves the fallback's "has a version in an earlier locale" check (all three columns).
       table.index(['document_id', 'type', 'locale'], `${TABLE}_document_idx`);
     });
     if (postgres) {
-      // The terms are only read through their index: they go out of line first, which keeps the
-      // Khmer words (checked for long Khmer query words) in the row, uncompressed.
-      await knex.raw(`ALTER TABLE ${TABLE} ALTER COLUMN terms SET STORAGE EXTERNAL, SET (toast_tuple_target = 8160)`);
+      // The terms are only read through their index: they go out of line first, and what is read
+      // for every match stays in the row, uncompressed.
+      const inRow = ['title_n', 'summary_n', ...KHMER_COLUMNS].map((column) => `ALTER COLUMN ${column} SET STORAGE MAIN`);
+      await knex.raw(`ALTER TABLE ${TABLE} ALTER COLUMN terms SET STORAGE EXTERNAL, ${inRow.join(', ')}, SET (toast_tuple_target = 8160)`);
       await knex.raw(`CREATE INDEX ${TABLE}_terms_idx ON ${TABLE} USING gin (terms)`);
     }
   }
@@ -106,9 +112,21 @@ export const clearIndex = async (strapi: Core.Strapi, trx: Knex): Promise<void> 
 
 export const insertRows = async (strapi: Core.Strapi, trx: Knex, rows: IndexRow[]): Promise<void> => {
   const postgres = isPostgres(strapi);
-  for (const { title, summary, body, terms, khmer_n, ...entry } of rows) {
+  for (const { title, summary, body, terms, body_n, ...entry } of rows) {
     const [inserted] = await trx(TABLE)
-      .insert(postgres ? { ...entry, khmer_n, terms: trx.raw('?::tsvector', [tsvectorLiteral([...terms.title, ...terms.summary, ...terms.body])]) } : entry)
+      .insert(
+        postgres
+          ? {
+              ...entry,
+              title_n: otherWords(entry.title_n),
+              summary_n: otherWords(entry.summary_n),
+              title_k: khmerBytes(entry.title_n),
+              summary_k: khmerBytes(entry.summary_n),
+              body_k: khmerBytes(body_n),
+              terms: trx.raw('?::tsvector', [tsvectorLiteral([...terms.title, ...terms.summary, ...terms.body])]),
+            }
+          : entry
+      )
       .returning('id');
     const id = typeof inserted === 'object' ? (inserted as { id: number }).id : inserted;
     await trx(TEXTS_TABLE).insert({ id, title, summary, body });

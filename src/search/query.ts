@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { TABLE, TERMS_TABLE, TEXTS_TABLE, isPostgres } from './index-store';
-import { readRows } from './sqlite-readers';
-import { ftsExpression, needsTextCheck, termMatch, tsqueryExpression } from './terms';
-import { normaliseWithMap, queryTerms } from './normalise';
+import { readRows } from './readers';
+import { ftsExpression, khmerBytes, needsTextCheck, termMatch, tsqueryExpression } from './terms';
+import { isKhmerTerm, normaliseWithMap, queryTerms } from './normalise';
 
 export interface SearchParams {
   q: string;
@@ -91,10 +91,6 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
     from = `${TABLE} e`;
     where.push('e.terms @@ ?::tsquery');
     bindings.push(matches.map((match) => `(${tsqueryExpression(match)})`).join(' & '));
-    for (const term of terms.filter(needsTextCheck)) {
-      where.push('strpos(e.khmer_n, ?) > 0');
-      bindings.push(term);
-    }
   } else {
     // The index matches drive the query (CROSS JOIN fixes the order): its cost then follows the
     // number of matches, not the size of the table. This first binding is the FTS match.
@@ -114,14 +110,16 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   const whereSql = where.join(' AND ');
   const page = [params.pageSize, (params.page - 1) * params.pageSize];
 
-  const scoreInText = (contains: string) => ({
-    sql: terms.map(() => `CASE WHEN ${contains}(e.title_n, ?) > 0 THEN ${TITLE} WHEN ${contains}(e.summary_n, ?) > 0 THEN ${SUMMARY} ELSE ${BODY} END`).join(' + '),
+  if (postgres) return searchPostgres(strapi, terms, whereSql, bindings, page);
+
+  const scoreInText = {
+    sql: terms.map(() => `CASE WHEN instr(e.title_n, ?) > 0 THEN ${TITLE} WHEN instr(e.summary_n, ?) > 0 THEN ${SUMMARY} ELSE ${BODY} END`).join(' + '),
     bindings: terms.flatMap((term) => [term, term]),
-  });
-  const rank = async (score: { sql: string; bindings: unknown[] }, withTotal: boolean): Promise<Ranked[]> =>
+  };
+  const rank = async (score: { sql: string; bindings: unknown[] }): Promise<Ranked[]> =>
     (await readRows(
       strapi,
-      withTexts(`SELECT e.id, e.type, e.document_id, e.locale, e.slug, e.published_at, (${score.sql}) AS score${withTotal ? ', COUNT(*) OVER () AS total' : ''}
+      withTexts(`SELECT e.id, e.type, e.document_id, e.locale, e.slug, e.published_at, (${score.sql}) AS score
        FROM ${from} WHERE ${whereSql}
        ORDER BY score DESC, e.published_at DESC, e.document_id
        LIMIT ? OFFSET ?`),
@@ -129,12 +127,6 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
     )) as Ranked[];
   const count = async (): Promise<number> =>
     Number(((await readRows(strapi, `SELECT COUNT(*) AS total FROM ${from} WHERE ${whereSql}`, bindings)) as Array<{ total: number | string }>)[0].total);
-
-  if (postgres) {
-    // One pass over the matches ranks them and counts them.
-    const ranked = await rank(scoreInText('strpos'), true);
-    return answer(ranked, ranked.length > 0 ? Number(ranked[0].total) : await count(), terms);
-  }
 
   // SQLite: counted first, since how best to rank depends on how many match.
   const total = await count();
@@ -159,12 +151,48 @@ export const search = async (strapi: Core.Strapi, params: SearchParams): Promise
   const inField = `e.id IN (SELECT rowid FROM ${TERMS_TABLE} WHERE ${TERMS_TABLE} MATCH ?)`;
   const score =
     total <= FEW_MATCHES
-      ? scoreInText('instr')
+      ? scoreInText
       : {
           sql: matches.map(() => `CASE WHEN ${inField} THEN ${TITLE} WHEN ${inField} THEN ${SUMMARY} ELSE ${BODY} END`).join(' + '),
           bindings: matches.flatMap((match) => [`title : (${ftsExpression(match)})`, `summary : (${ftsExpression(match)})`]),
         };
-  return answer(await rank(score, false), total, terms);
+  return answer(await rank(score), total, terms);
+};
+
+/**
+ * PostgreSQL: one statement finds the matches (the terms index, then the row of each), checks long
+ * Khmer words in the row's Khmer words, ranks, counts, and reads the page's texts. A query word's
+ * score comes from the row: its Khmer words per field, or the other words of its title and summary.
+ */
+const searchPostgres = async (strapi: Core.Strapi, terms: string[], whereSql: string, bindings: unknown[], page: number[]): Promise<{ hits: SearchHit[]; total: number }> => {
+  const scores = terms.map((term): { sql: string; bindings: unknown[] } => {
+    if (!isKhmerTerm(term)) {
+      return { sql: `CASE WHEN strpos(e.title_n, ?) > 0 THEN ${TITLE} WHEN strpos(e.summary_n, ?) > 0 THEN ${SUMMARY} ELSE ${BODY} END`, bindings: [term, term] };
+    }
+    const bytes = khmerBytes(term);
+    const inField = (column: string) => `position(?::bytea IN e.${column}) > 0`;
+    // A word that needs no check is in the row somewhere: if not in the title or summary, in the body.
+    return needsTextCheck(term)
+      ? { sql: `CASE WHEN ${inField('title_k')} THEN ${TITLE} WHEN ${inField('summary_k')} THEN ${SUMMARY} WHEN ${inField('body_k')} THEN ${BODY} ELSE 0 END`, bindings: [bytes, bytes, bytes] }
+      : { sql: `CASE WHEN ${inField('title_k')} THEN ${TITLE} WHEN ${inField('summary_k')} THEN ${SUMMARY} ELSE ${BODY} END`, bindings: [bytes, bytes] };
+  });
+  // Materialised: each row's scores are computed once, then filtered (a score of 0 is a long Khmer
+  // word that is not in the row), counted and ranked.
+  const rows = (await readRows(
+    strapi,
+    `WITH m AS MATERIALIZED (
+       SELECT e.id, e.published_at, e.document_id, ${scores.map((score, i) => `(${score.sql}) AS s${i}`).join(', ')}
+       FROM ${TABLE} e WHERE ${whereSql}),
+     r AS (SELECT id, published_at, document_id, ${scores.map((_, i) => `s${i}`).join(' + ')} AS score FROM m WHERE ${scores.map((_, i) => `s${i} > 0`).join(' AND ')})
+     SELECT c.total, p.id, p.score, p.published_at, p.document_id, e.type, e.locale, e.slug, t.title, t.summary, t.body
+     FROM (SELECT COUNT(*) AS total FROM r) c
+     LEFT JOIN (SELECT * FROM r ORDER BY score DESC, published_at DESC, document_id LIMIT ? OFFSET ?) p ON true
+     LEFT JOIN ${TABLE} e ON e.id = p.id
+     LEFT JOIN ${TEXTS_TABLE} t ON t.id = p.id
+     ORDER BY p.score DESC, p.published_at DESC, p.document_id`,
+    [...scores.flatMap((score) => score.bindings), ...bindings, ...page]
+  )) as Array<Ranked & { total: string | number }>;
+  return answer(rows[0].id === null ? [] : rows, Number(rows[0].total), terms);
 };
 
 /** A page of ranked rows with their texts, read for these rows only, in the same order. */

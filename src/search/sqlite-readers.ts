@@ -1,6 +1,7 @@
 import os from 'os';
 import { Worker } from 'worker_threads';
 import type { Core } from '@strapi/strapi';
+import type { SearchReaders } from './readers';
 
 /**
  * On SQLite every query runs on Node's one main thread (better-sqlite3 is synchronous), so while a
@@ -8,9 +9,6 @@ import type { Core } from '@strapi/strapi';
  * run instead on worker threads, each with its own read-only connection to the database file: the
  * main thread goes on serving requests, and searches use every core. They read what is committed,
  * as any reader does: a write is searchable once its transaction has committed, as before.
- *
- * SEARCH_SQLITE_READERS sets how many (default: one per core, at most 4; 0: search on the main
- * connection, as with an in-memory database).
  */
 const WORKER = `
 const { parentPort, workerData } = require('worker_threads');
@@ -35,17 +33,6 @@ parentPort.on('message', ({ id, sql, bindings }) => {
 type Pending = { resolve: (rows: unknown[]) => void; reject: (error: Error) => void };
 type Reader = { worker: Worker; pending: Map<number, Pending> };
 
-interface SqliteReaders {
-  all(sql: string, bindings: unknown[]): Promise<unknown[]>;
-  close(): Promise<void>;
-}
-
-const readerCount = (): number => {
-  const setting = process.env.SEARCH_SQLITE_READERS;
-  if (setting !== undefined && setting !== '') return Math.max(0, Math.floor(Number(setting)) || 0);
-  return Math.min(4, os.availableParallelism());
-};
-
 const startReader = (filename: string, cacheKib: number): Reader => {
   const worker = new Worker(WORKER, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), filename, cacheKib } });
   const reader: Reader = { worker, pending: new Map() };
@@ -64,13 +51,13 @@ const startReader = (filename: string, cacheKib: number): Reader => {
   return reader;
 };
 
-/** Read-only search connections on worker threads; undefined where they do not apply. */
-const startSqliteReaders = (strapi: Core.Strapi): SqliteReaders | undefined => {
+/** Worker threads with read-only connections (by default one per core, at most 4); none for an in-memory database. */
+export const startSqliteReaders = (strapi: Core.Strapi, count: number | undefined): SearchReaders | undefined => {
   const filename = (strapi.db.config.connection.connection as { filename?: string } | undefined)?.filename;
-  const count = readerCount();
-  if (strapi.db.dialect.client !== 'sqlite' || !filename || filename === ':memory:' || count === 0) return undefined;
+  const threads = count ?? Math.min(4, os.availableParallelism());
+  if (!filename || filename === ':memory:' || threads === 0) return undefined;
   const cacheKib = Math.max(2, Math.floor(Number(process.env.DATABASE_SQLITE_CACHE_MB) || 64)) * 1024;
-  const readers = Array.from({ length: count }, () => startReader(filename, cacheKib));
+  const readers = Array.from({ length: threads }, () => startReader(filename, cacheKib));
   let nextId = 0;
   return {
     all: (sql, bindings) => {
@@ -86,35 +73,4 @@ const startSqliteReaders = (strapi: Core.Strapi): SqliteReaders | undefined => {
       await Promise.all(readers.map((reader) => reader.worker.terminate()));
     },
   };
-};
-
-const running = new WeakMap<Core.Strapi, SqliteReaders>();
-
-/** Starts the readers of this app (at bootstrap, once the index exists). */
-export const openSqliteReaders = (strapi: Core.Strapi): void => {
-  const readers = startSqliteReaders(strapi);
-  if (readers) running.set(strapi, readers);
-};
-
-export const closeSqliteReaders = async (strapi: Core.Strapi): Promise<void> => {
-  await running.get(strapi)?.close();
-  running.delete(strapi);
-};
-
-/**
- * Runs a read-only query on a reader when there are readers, else on the main connection; also
- * there if a reader fails (a search must not fail for want of a worker).
- */
-export const readRows = async (strapi: Core.Strapi, sql: string, bindings: unknown[]): Promise<unknown[]> => {
-  const readers = running.get(strapi);
-  if (readers) {
-    try {
-      return await readers.all(sql, bindings);
-    } catch (error) {
-      strapi.log.warn(`Search reader failed, searching on the main connection: ${(error as Error).message}`);
-    }
-  }
-  const result: unknown = await strapi.db.connection.raw(sql, bindings as never);
-  // knex.raw answers `{ rows }` on PostgreSQL and the rows themselves on SQLite.
-  return Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
 };
