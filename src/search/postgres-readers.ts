@@ -13,7 +13,8 @@ export const startPostgresReaders = (strapi: Core.Strapi, count: number | undefi
   if (connections === 0) return undefined;
   // Strapi's own connection settings (host, credentials, SSL…); `schema` is Strapi's, not pg's.
   const { schema: _schema, ...settings } = strapi.db.config.connection.connection as PoolConfig & { schema?: string };
-  const pool = new Pool({ ...settings, max: connections, options: '-c enable_seqscan=off', allowExitOnIdle: true });
+  // Named, so that they can be told apart in pg_stat_activity.
+  const pool = new Pool({ ...settings, max: connections, application_name: 'habitat-search', options: '-c enable_seqscan=off', allowExitOnIdle: true });
   // An idle connection that dies (a database restart) must not crash the server: the pool drops it.
   pool.on('error', (error) => strapi.log.warn(`Search connection lost: ${error.message}`));
   const knex = strapi.db.connection;
