@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { assertKnownLocales, parseLocaleList, type FallbackConfig } from '../plugins/translations/server/src/fallback';
+import { assertKnownLocales, defaultFallbacks, parseLocaleList } from '../plugins/translations/server/src/fallback';
 import { SEARCH_TYPES } from './indexed-types';
 import type { SearchParams } from './query';
 
@@ -38,8 +38,7 @@ export const parseSearchQuery = async (strapi: Core.Strapi, query: Record<string
     if (fallbacks.length === 0) fail('fallbackLocale must name at least one locale', 'fallbackLocale');
     await assertKnownLocales(strapi, 'fallbackLocale', fallbacks);
   } else {
-    const defaults = strapi.config.get<FallbackConfig['defaultFallbacks']>('plugin::translations.defaultFallbacks') ?? {};
-    fallbacks = defaults[locale as string] === undefined ? [] : parseLocaleList(defaults[locale as string]);
+    fallbacks = defaultFallbacks(strapi, locale as string);
   }
 
   let types = SEARCH_TYPES;

@@ -35,7 +35,7 @@ type PopulateEntry = true | Record<string, unknown>;
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
-export type FallbackConfig = { defaultFallbacks?: Record<string, string[] | string> };
+type FallbackConfig = { defaultFallbacks?: Record<string, string[] | string> };
 
 /** "en", "km-KH,en" or ["en"] → ["en"] / ["km-KH", "en"]. */
 export const parseLocaleList = (value: unknown): string[] => {
@@ -65,6 +65,12 @@ export const assertKnownLocales = async (strapi: Core.Strapi, key: string, codes
   }
 };
 
+/** A locale's default fallbacks (config: plugin::translations.defaultFallbacks, e.g. { km: ['en'] }). */
+export const defaultFallbacks = (strapi: Core.Strapi, locale: string): string[] => {
+  const configured = (strapi.config.get<FallbackConfig['defaultFallbacks']>('plugin::translations.defaultFallbacks') ?? {})[locale];
+  return configured === undefined ? [] : parseLocaleList(configured);
+};
+
 const isContentApiRead = (strapi: Core.Strapi): boolean => {
   const request = strapi.requestContext.get();
   return request?.method === 'GET' && request?.state?.route?.info?.type === 'content-api';
@@ -80,11 +86,8 @@ const resolveChain = async (strapi: Core.Strapi, params: Params): Promise<string
     fallbacks = parseLocaleList(params.fallbackLocale);
     await assertKnownLocales(strapi, 'fallbackLocale', fallbacks);
   } else if (isContentApiRead(strapi)) {
-    // A default chain (config: plugin::translations.defaultFallbacks, e.g. { km: ['en'] }) for
-    // frontend requests that name no fallback.
-    const config = strapi.config.get<FallbackConfig['defaultFallbacks']>('plugin::translations.defaultFallbacks') ?? {};
-    const configured = config[locale];
-    fallbacks = configured === undefined ? [] : parseLocaleList(configured);
+    // Frontend requests that name no fallback get the default chain.
+    fallbacks = defaultFallbacks(strapi, locale);
   } else {
     return null;
   }
