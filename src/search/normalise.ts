@@ -6,9 +6,6 @@
  * (`normaliseWithMap`), which is how snippets mark the matched passage.
  */
 
-const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;
-/** Khmer signs that attach to the preceding base: vowels, coeng, shifters, diacritics. */
-const KHMER_MARK = /[\u17B6-\u17D3\u17DD]/;
 const COENG = '\u17D2';
 const RO = '\u179A';
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -40,7 +37,7 @@ const normaliseKhmerCluster = (cluster: string): string => {
   const subscripts: string[] = [];
   const marks: string[] = [];
   for (let i = 1; i < chars.length; i++) {
-    if (chars[i] === COENG && i + 1 < chars.length && !KHMER_MARK.test(chars[i + 1])) {
+    if (chars[i] === COENG && i + 1 < chars.length && !isKhmerMarkCode(chars[i + 1].charCodeAt(0))) {
       subscripts.push(chars[i + 1] === '\u178A' ? '\u178F' : chars[i + 1]);
       i++;
     } else if (chars[i] !== COENG) {
@@ -104,6 +101,7 @@ const isKhmerCode = (code: number): boolean => (code >= 0x1780 && code <= 0x17ff
 const isInvisibleCode = (code: number): boolean =>
   code >= 0xad &&
   (code === 0xad || code === 0x34f || code === 0x180e || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2064) || code === 0xfeff || code === 0x17b4 || code === 0x17b5);
+/** Khmer signs that attach to the preceding base: vowels, coeng, shifters, diacritics. */
 const isKhmerMarkCode = (code: number): boolean => (code >= 0x17b6 && code <= 0x17d3) || code === 0x17dd;
 /** No combining mark is below U+0300: the regular expression is for the rest. */
 const isMark = (char: string): boolean => char.charCodeAt(0) >= 0x300 && /\p{M}/u.test(char);
@@ -184,7 +182,7 @@ export const normaliseWithMap = (input: string): NormalisedText => {
 
 export const normalise = (input: string): string => normaliseWithMap(input).text;
 
-export const isKhmerTerm = (term: string): boolean => KHMER.test(term[0] ?? '');
+export const isKhmerTerm = (term: string): boolean => isKhmerCode(term.charCodeAt(0));
 
 /**
  * The words of a query, normalised. A Khmer word is matched anywhere (inside compounds); any other

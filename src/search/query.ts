@@ -35,7 +35,7 @@ const SNIPPET_CONTEXT = 80;
 /** Up to this many matches, SQLite ranks by reading their normalised title and summary. */
 const FEW_MATCHES = 500;
 
-type Ranked = { id: number; type: string; document_id: string; locale: string; slug: string | null; score: number | string; total?: number | string; title: string; summary: string; body: string };
+type Ranked = { id: number; type: string; document_id: string; locale: string; slug: string | null; score: number | string; title: string; summary: string; body: string };
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
