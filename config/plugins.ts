@@ -72,6 +72,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   translations: {
     enabled: true,
     resolve: './src/plugins/translations',
-    config: { defaultFallbacks: fallbackChains(env('FALLBACK_LOCALES', '')) },
+    config: {
+      defaultFallbacks: fallbackChains(env('FALLBACK_LOCALES', '')),
+      // The largest XLIFF file the Translations page, its upload route and `npm run xliff` take.
+      // Multipart uploads also stop at UPLOAD_MAX_FILE_SIZE (config/middlewares.ts), which must not be smaller.
+      xliffMaxFileSize: env.int('XLIFF_MAX_FILE_SIZE', 16 * 1024 * 1024),
+    },
   },
 });

@@ -68,8 +68,13 @@ const main = async () => {
       });
       fs.writeFileSync(options.out, result.xml);
       progress(`Exported ${result.units} units of ${result.documents} documents to ${options.out} (${Date.now() - started} ms)`);
+      if (result.removedCharacters > 0) {
+        progress(`Left out ${result.removedCharacters} characters that XML cannot carry (control characters); each document concerned says so in a <note>`);
+      }
     } else {
-      const summary = await xliff.importXliff(app, fs.readFileSync(positional[0], 'utf8'), progress);
+      // The same limit as the Translations page's upload (XLIFF_MAX_FILE_SIZE), checked before reading the file.
+      xliff.checkXliffSize(app, fs.statSync(positional[0]).size);
+      const summary = await xliff.importXliff(app, xliff.decodeXliff(fs.readFileSync(positional[0])), { onProgress: progress });
       for (const note of summary.notes) progress(`note: ${note}`);
       for (const warning of summary.olderSource) progress(`outdated: ${warning}`);
       progress(
