@@ -247,7 +247,7 @@ describe('XLIFF import', () => {
 
     it('lists every problem at once', async () => {
       const { xml } = await exportFixtures();
-      const file = pseudoTranslate(xml).replace(/<g id="1" ctype="bold">(ខ្មែរ choose)<\/g>/, '$1').replace('api::page.page/', 'api::nope.nope/');
+      const file = pseudoTranslate(xml).replace(/<g id="1" ctype="bold">(ខ្មែរ choose)<\/g>/, '$1').replace(`api::page.page/${page}`, 'api::page.page/doesnotexist');
       const error = await xliff.importXliff(app, file).catch((e: { problems: string[] }) => e);
       expect((error as { problems: string[] }).problems).toHaveLength(2);
     });
@@ -260,6 +260,51 @@ describe('XLIFF import', () => {
       await expect(xliff.importXliff(app, file)).rejects.toThrow(/a translation was refused[\s\S]*title/);
       expect(await snapshot()).toEqual(before);
     });
+  });
+});
+
+describe('characters XML cannot carry', () => {
+  // Stored in the database as an editor could paste them (PostgreSQL keeps no U+0000 in text, so that one is
+  // tested on the function alone below): C0 controls, U+FFFE, U+FFFF; next to what XML carries and must keep.
+  const kept = 'tab\there, lines\nand\r\nCRLF and a lone\rCR, NEL\u0085 DEL\u007F, 😀, \uFFFD, ' + 'ស្ត្រី';
+  const withControls = `${kept} bell\u0007 esc\u001B vt\u000B ff\u000C soh\u0001 fffe\uFFFE ffff\uFFFF.`;
+
+  it('are left out of the export, which says how many; the round trip keeps everything else', async () => {
+    const created = await app.documents(PAGE).create({
+      locale: 'en',
+      status: 'published',
+      data: { title: 'Control characters\u0007 page', slug: 'xliff-control-characters', body: [{ type: 'paragraph', children: [text(withControls)] }] },
+    } as never);
+    fixtures.push([PAGE, created.documentId]);
+    const stored = (await app.documents(PAGE).findOne({ documentId: created.documentId, locale: 'en' } as never)) as any;
+    expect(stored.body[0].children[0].text).toBe(withControls); // the database keeps them
+
+    const { xml, removedCharacters } = await xliff.exportXliff(app, { locale: 'km', documentId: created.documentId });
+    expect(removedCharacters).toBe(8); // 7 in the text, 1 in the title
+    const result = await validate(xml);
+    expect(result.errors).toEqual([]);
+    expect(xml).toMatch(/<note>8 characters that XML cannot carry .* left out of this document's texts<\/note>/);
+    expect(xml).toContain('lines\nand&#13;\nCRLF and a lone&#13;CR');
+
+    const summary = await xliff.importXliff(app, pseudoTranslate(xml));
+    expect(summary).toEqual(expect.objectContaining({ documents: 1, created: 1 }));
+    const km = (await app.documents(PAGE).findOne({ documentId: created.documentId, locale: 'km' } as never)) as any;
+    expect(km.title).toBe('ខ្មែរ Control characters page');
+    expect(km.body[0].children[0].text).toBe(`ខ្មែរ ${kept} bell esc vt ff soh fffe ffff.`);
+    // The English text is never changed by an export.
+    expect(((await app.documents(PAGE).findOne({ documentId: created.documentId, locale: 'en' } as never)) as any).body[0].children[0].text).toBe(withControls);
+  });
+
+  it('U+0000 and lone surrogates too (the function that removes them)', () => {
+    const { withoutNonXmlCharacters } = require(path.join(distDir, 'src', 'plugins', 'translations', 'server', 'src', 'xliff', 'xml'));
+    expect(withoutNonXmlCharacters('a\u0000b\uD800c\uDC00d😀e\t\n\r')).toEqual({ text: 'abcd😀e\t\n\r', removed: 3 });
+  });
+
+  it('the import refuses them (as an XML parser must), changing nothing', async () => {
+    const { xml } = await exportFixtures();
+    const before = await snapshot();
+    await expect(xliff.importXliff(app, pseudoTranslate(xml).replace('ខ្មែរ Results', 'ខ្មែរ &#7;Results'))).rejects.toThrow(/not well-formed XML/);
+    expect(await snapshot()).toEqual(before);
   });
 });
 
@@ -308,7 +353,9 @@ describe('XLIFF import of a project with relations', () => {
 
 describe('npm run xliff', () => {
   const run = promisify(execFile);
-  const cli = (...args: string[]) => run(process.execPath, [path.join(appDir, 'scripts', 'xliff.js'), ...args], { cwd: appDir, env: process.env });
+  const cli = (...args: string[]) => cliWith({}, ...args);
+  const cliWith = (env: Record<string, string>, ...args: string[]) =>
+    run(process.execPath, [path.join(appDir, 'scripts', 'xliff.js'), ...args], { cwd: appDir, env: { ...process.env, ...env } });
 
   it('exports to a file, refuses a broken import (exit code 1) and imports a translated one (exit code 0)', async () => {
     const out = path.join(appDir, '.tmp', `cli-export-${process.pid}.xlf`);
@@ -322,11 +369,20 @@ describe('npm run xliff', () => {
       await expect(cli('import', out)).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/Nothing was imported[\s\S]*another target language \("th"\)/) });
 
       fs.writeFileSync(out, pseudoTranslate(xml).replace('ខ្មែរ XLIFF test page', 'ខ្មែរ CLI test page'));
+      // The limit of the Translations page's upload (XLIFF_MAX_FILE_SIZE) holds here too, named in the message.
+      const size = fs.statSync(out).size;
+      await expect(cliWith({ XLIFF_MAX_FILE_SIZE: String(size - 1) }, 'import', out)).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(new RegExp(`larger than the XLIFF limit of .*\\(${size - 1} bytes, XLIFF_MAX_FILE_SIZE\\)`)),
+      });
+      expect(((await app.documents(PAGE).findOne({ documentId: page, locale: 'km' } as never)) as any)?.title).not.toBe('ខ្មែរ CLI test page');
+
       const imported = await cli('import', out);
       expect(imported.stderr).toMatch(/Imported 6 units into 1 km drafts: [01] created, [01] updated, 0 units skipped .*Nothing was published\./);
       expect(((await app.documents(PAGE).findOne({ documentId: page, locale: 'km' } as never)) as any).title).toBe('ខ្មែរ CLI test page');
     } finally {
       fs.rmSync(out, { force: true });
     }
-  });
+    // Four runs of the command, each starting the application: about a minute each on a busy 2-core machine.
+  }, 360_000);
 });

@@ -129,7 +129,8 @@ export const exportXliff = async (strapi: Core.Strapi, options: ExportOptions): 
   const readable = (uid: string, field?: string) => !access || [source, locale].every((code) => access.can('read', uid, { locale: code }, field));
   const types = (options.type ? [resolveType(strapi, options.type)] : localizedApiTypes(strapi)).filter((uid) => readable(uid));
   if (types.length === 0) {
-    throw new XliffAccessError('Cannot export:', [`your role may not read ${options.type ? `"${options.type}"` : 'any translated type'} in both ${source} and ${locale}`]);
+    const why = `your role may not read ${options.type ? `"${options.type}"` : 'any translated type'} in both ${source} and ${locale}`;
+    throw new XliffAccessError(`Cannot export: ${why}.`, [why]);
   }
 
   const files: string[] = [];
@@ -180,16 +181,18 @@ export const exportXliff = async (strapi: Core.Strapi, options: ExportOptions): 
         return { content: existing.source, state };
       };
       const title = field ? String(entry[field] ?? '') : documentId;
-      const body = withoutNonXmlCharacters(
-        [`      <note>${escapeText(`${typeName}: ${title}`)}</note>`, '    </header>', '    <body>', ...documentUnits.map((unit) => unitXml(unit, '      ', targetOf(unit)))].join('\n')
-      );
+      // The texts stay well-formed XML: characters XML cannot carry are left out (and counted), see the README.
+      const body = withoutNonXmlCharacters(documentUnits.map((unit) => unitXml(unit, '      ', targetOf(unit))).join('\n'));
       removed += body.removed;
       files.push(
         [
           `  <file original="${escapeAttribute(`${uid}/${documentId}`)}" source-language="${source}" target-language="${locale}" datatype="database" product-name="Habitat CMS">`,
           '    <header>',
           '      <tool tool-id="habitat-cms" tool-name="Habitat CMS"/>',
+          `      <note>${withoutNonXmlCharacters(escapeText(`${typeName}: ${title}`)).text}</note>`,
           ...(body.removed > 0 ? [`      <note>${nonXmlNote(body.removed)}</note>`] : []),
+          '    </header>',
+          '    <body>',
           body.text,
           '    </body>',
           '  </file>',
