@@ -57,6 +57,8 @@ afterAll(async () => {
 });
 
 const as = () => ({ Authorization: `Bearer ${jwt}` });
+/** As the Translations page sends a file: multipart, in the field "files". */
+const uploadXliff = (xml: string) => http(app).post('/translations/xliff').set(as()).attach('files', Buffer.from(xml), 'translation.xlf');
 const englishTitle = async (documentId: string) =>
   (await app.documents(PROJECT).findOne({ documentId, locale: 'en' } as never))?.title;
 
@@ -148,7 +150,7 @@ describe('the "Translator (Khmer)" role', () => {
     const xml = download.text;
     expect(xml).toContain(`original="${PROJECT}/${translated}"`);
 
-    const wrongLanguage = await http(app).post('/translations/xliff').set(as()).send({ xliff: xml.replace('target-language="km"', 'target-language="th"') });
+    const wrongLanguage = await uploadXliff(xml.replace('target-language="km"', 'target-language="th"'));
     expect(wrongLanguage.status).toBe(400);
     expect(wrongLanguage.body.error.details.problems).toEqual([expect.stringMatching(/another target language \("th"\)/)]);
 
@@ -156,7 +158,7 @@ describe('the "Translator (Khmer)" role', () => {
     const title = /<source>Role test, translated<\/source>\s*<target state="translated">([^<]+)<\/target>/;
     expect(xml).toMatch(title);
     const filled = xml.replace(title, (unit, current: string) => unit.replace(current, 'សាកល្បង XLIFF'));
-    const upload = await http(app).post('/translations/xliff').set(as()).send({ xliff: filled });
+    const upload = await uploadXliff(filled);
     expect(upload.status).toBe(200);
     expect(upload.body.data).toEqual(expect.objectContaining({ documents: 1, updated: 1, created: 0 }));
     const draft = await app.documents(PROJECT).findOne({ documentId: translated, locale: 'km' } as never);
@@ -165,10 +167,12 @@ describe('the "Translator (Khmer)" role', () => {
     expect(published?.title).not.toBe('សាកល្បង XLIFF');
   });
 
-  it('may not upload a file into English', async () => {
+  it('may not upload a file into English (the source language is no translation target: 400, nothing written)', async () => {
     const xml = (await http(app).get('/translations/xliff').query({ locale: 'km', type: 'project', document: translated }).set(as())).text;
-    const res = await http(app).post('/translations/xliff').set(as()).send({ xliff: xml.replace('target-language="km"', 'target-language="en"') });
-    expect(res.status).toBe(403);
+    const res = await uploadXliff(xml.replace('target-language="km"', 'target-language="en"'));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.problems).toEqual([expect.stringMatching(/another target language \("en"\)/)]);
+    expect(await englishTitle(translated)).toBe('Role test, translated');
   });
 
   it('is never overwritten: a later start keeps an administrator\'s changes', async () => {

@@ -46,7 +46,7 @@ export const checkXliffSize = (strapi: Core.Strapi, bytes: number): void => {
   const limit = xliffMaxFileSize(strapi);
   if (bytes > limit) {
     throw new XliffTooLargeError(`Nothing was imported: the file is larger than the XLIFF limit of ${formatBytes(limit)}.`, [
-      `the file has ${formatBytes(bytes)}; the limit is ${formatBytes(limit)} (${limit} bytes, XLIFF_MAX_FILE_SIZE): export fewer documents per file (--type, --status)`,
+      `the file has ${bytes} bytes, the limit is ${limit} bytes (XLIFF_MAX_FILE_SIZE): export fewer documents per file (by type or status)`,
     ]);
   }
 };
