@@ -18,7 +18,7 @@ const READ = 'plugin::content-manager.explorer.read';
 const CREATE = 'plugin::content-manager.explorer.create';
 const UPDATE = 'plugin::content-manager.explorer.update';
 
-type Role = 'none' | 'readEnglish' | 'translator' | 'pagesOnly';
+type Role = 'none' | 'readEnglish' | 'translator' | 'pagesOnly' | 'noSummary';
 
 let app: Core.Strapi;
 let xliff: {
@@ -33,7 +33,7 @@ let page: string;
 const text = (value: string) => ({ type: 'text', text: value });
 
 /** A role with content-manager permissions built as the admin panel builds them (every field), limited to some types and locales. */
-const createRole = async (name: string, grants: Array<{ actions: string[]; types: string[]; locales: string[] }>) => {
+const createRole = async (name: string, grants: Array<{ actions: string[]; types: string[]; locales: string[]; without?: string[] }>) => {
   const roles = app.service('admin::role');
   const role = await roles.create({ name: `${name} ${crypto.randomUUID().slice(0, 8)}`, description: 'XLIFF access test' });
   roleIds.push(role.id);
@@ -41,10 +41,13 @@ const createRole = async (name: string, grants: Array<{ actions: string[]; types
     (action) => action.section === 'contentTypes'
   );
   const all = app.service('admin::content-type').getPermissionsWithNestedFields(actions) as Array<{ action: string; subject: string; properties: Record<string, unknown> }>;
-  const permissions = grants.flatMap(({ actions: granted, types, locales }) =>
+  const permissions = grants.flatMap(({ actions: granted, types, locales, without = [] }) =>
     all
       .filter((permission) => granted.includes(permission.action) && types.includes(permission.subject))
-      .map((permission) => ({ ...permission, properties: { ...permission.properties, locales } }))
+      .map((permission) => {
+        const fields = permission.properties.fields as string[] | undefined;
+        return { ...permission, properties: { ...permission.properties, locales, ...(fields ? { fields: fields.filter((field) => !without.includes(field)) } : {}) } };
+      })
   );
   if (permissions.length > 0) await roles.assignPermissions(role.id, permissions);
   return role.id as number;
@@ -69,6 +72,13 @@ beforeAll(async () => {
   jwts.readEnglish = await signIn(await createRole('Read-only English', [{ actions: [READ], types, locales: ['en'] }]));
   jwts.translator = await signIn(translator.id);
   jwts.pagesOnly = await signIn(await createRole('Pages only', [{ actions: [READ, CREATE, UPDATE], types: [PAGE], locales: ['en', 'km'] }]));
+  // Edits Khmer projects, but not their summary (the content manager would silently drop it; the import refuses).
+  jwts.noSummary = await signIn(
+    await createRole('Projects without summary', [
+      { actions: [READ], types: [PROJECT], locales: ['en', 'km'], without: ['summary'] },
+      { actions: [CREATE, UPDATE], types: [PROJECT], locales: ['km'], without: ['summary'] },
+    ])
+  );
 
   // A project that has a Khmer version (an import updates it) and a page that has none (an import creates it).
   const p = await app.documents(PROJECT).create({
@@ -219,6 +229,27 @@ describe('XLIFF upload: the role decides, whatever the file says', () => {
       const km = (await app.documents(PAGE).findOne({ documentId: page, locale: 'km' } as never)) as any;
       expect(km.body).toEqual([{ type: 'paragraph', children: [text('ROUND TRIP')] }]);
     });
+  });
+});
+
+describe('fields: every field written needs the right to edit it', () => {
+  it('a role that may not edit the summary: a file translating it is refused (403, naming it), nothing written', async () => {
+    const before = await snapshot();
+    const res = await upload('noSummary', await translated('FIELDS', project));
+    expectJsonError(res, 403);
+    expect(res.body.error.details.problems).toEqual([expect.stringMatching(/project "Access test project": you may not update "summary" in the locale "km"/)]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('the same file without the summary goes through; the download leaves out what the role may not read', async () => {
+    const download = await http(app).get('/translations/xliff').query({ locale: 'km', type: 'project', document: project }).set(as('noSummary'));
+    expect(download.status).toBe(200);
+    expect(download.text).toContain('<trans-unit id="title"');
+    expect(download.text).not.toContain('<trans-unit id="summary"');
+    const xml = download.text.replace(/(<source>([^<]*)<\/source>\s*<target state=")[^"]*(">)[^<]*/g, (_all, start: string, source: string, middle: string) => `${start}translated${middle}FIELDS ${source}`);
+    const res = await upload('noSummary', xml);
+    expect(res.status).toBe(200);
+    expect((await kmTitles()).project).toBe('FIELDS Access test project');
   });
 });
 

@@ -14,7 +14,7 @@ const schemasDir = path.join(appDir, 'schemas', 'xliff-1.2');
 
 let app: Core.Strapi;
 let xliff: {
-  exportXliff: (app: Core.Strapi, options: Record<string, unknown>) => Promise<{ xml: string; documents: number; units: number }>;
+  exportXliff: (app: Core.Strapi, options: Record<string, unknown>) => Promise<{ xml: string; documents: number; units: number; removedCharacters: number }>;
   importXliff: (app: Core.Strapi, xml: string) => Promise<Record<string, any>>;
 };
 const fixtures: Array<[string, string]> = [];

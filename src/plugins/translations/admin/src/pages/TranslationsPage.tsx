@@ -107,7 +107,9 @@ const TranslationsPage = () => {
       link.click();
       URL.revokeObjectURL(url);
     } catch (e) {
-      setError(errorMessage(e));
+      // A file download brings no JSON error to read: say what a 403 means here.
+      const forbidden = (e as { status?: number }).status === 403;
+      setError(forbidden ? { message: `Your role may not read this selection in both the default language and ${locale}.`, problems: [] } : errorMessage(e));
     }
   };
 
