@@ -180,7 +180,7 @@ export const exportXliff = async (strapi: Core.Strapi, options: ExportOptions): 
         const state: TargetState = outdated.get(documentId)?.includes(unit.field) ? 'needs-review-translation' : 'translated';
         return { content: existing.source, state };
       };
-      const title = field ? String(entry[field] ?? '') : documentId;
+      const title = field && readable(uid, field) ? String(entry[field] ?? '') : documentId;
       // The texts stay well-formed XML: characters XML cannot carry are left out (and counted), see the README.
       const body = withoutNonXmlCharacters(documentUnits.map((unit) => unitXml(unit, '      ', targetOf(unit))).join('\n'));
       removed += body.removed;
