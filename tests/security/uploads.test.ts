@@ -1,8 +1,13 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import zlib from 'zlib';
 import sharp from 'sharp';
 import type { Core } from '@strapi/strapi';
 import { expectJsonError, http } from '../helpers/http';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
 import { createApiToken, createSuperAdmin } from '../helpers/credentials';
+import { contentOf } from '../../src/uploads/upload-policy';
 
 let app: Core.Strapi;
 let token: Awaited<ReturnType<typeof createApiToken>>;
@@ -12,6 +17,7 @@ const saved = { ...process.env };
 beforeAll(async () => {
   process.env.UPLOAD_MAX_FILE_SIZE = String(200 * 1024);
   process.env.UPLOAD_MAX_IMAGE_DIMENSION = '2000';
+  process.env.UPLOAD_ALLOWED_TYPES = 'image/jpeg,image/png,image/webp,image/gif,image/avif,application/pdf';
   app = await startStrapi();
   token = await createApiToken(app, 'full-access');
   admin = await createSuperAdmin(app);
@@ -29,6 +35,48 @@ const HTML = Buffer.from('<!doctype html><html><body><script>alert(document.cook
 const JS = Buffer.from('alert(document.cookie)');
 const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#0a0' } }).png().toBuffer();
 
+const solid = () => sharp({ create: { width: 24, height: 16, channels: 3, background: '#c30' } });
+const avif = () => solid().avif().toBuffer();
+const webp = () => solid().webp().toBuffer();
+/**
+ * Our sharp cannot write HEVC, so this is an AVIF relabelled HEIC in its file-type box (`ftypheic`,
+ * compatible brands mif1 heic), which is what file-type (and Strapi's own check) read.
+ */
+const heic = async () => {
+  const bytes = Buffer.from(await avif());
+  expect(bytes.toString('latin1', 4, 12)).toBe('ftypavif');
+  bytes.write('heic', 8, 'latin1');
+  bytes.write('mif1heic', 16, 'latin1');
+  return bytes;
+};
+
+const pdf = (...objects: Array<string | Buffer>) =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n'), ...objects.map((object) => (typeof object === 'string' ? Buffer.from(object, 'latin1') : object)), Buffer.from('trailer\n<< /Root 1 0 R >>\n%%EOF\n')]);
+const CATALOG = '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n';
+const SCRIPTED_PDFS: Array<[string, Buffer]> = [
+  ['/OpenAction JavaScript', pdf('1 0 obj\n<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> >>\nendobj\n')],
+  ['names written with #xx escapes', pdf('1 0 obj\n<< /Type /Catalog /OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) >> >>\nendobj\n')],
+  ['a Launch action', pdf(CATALOG, '3 0 obj\n<< /Type /Annot /A << /S /Launch /F (calc.exe) >> >>\nendobj\n')],
+  [
+    'JavaScript inside a compressed object stream',
+    (() => {
+      const objects = zlib.deflateSync(Buffer.from('3 0 << /S /JavaScript /JS (app.alert(1)) >>'));
+      return pdf(
+        '1 0 obj\n<< /Type /Catalog /OpenAction 3 0 R >>\nendobj\n',
+        `4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${objects.length} >>\nstream\n`,
+        objects,
+        '\nendstream\nendobj\n'
+      );
+    })(),
+  ],
+];
+// Mentions JavaScript in its title and its page text, and carries an image whose bytes spell /JS: no script.
+const PLAIN_PDF = pdf(
+  CATALOG,
+  '3 0 obj\n<< /Title (How /JavaScript and /JS \\(work\\)) >>\nendobj\n',
+  '4 0 obj\n<< /Length 40 >>\nstream\nBT /F1 12 Tf (JavaScript /JS) Tj ET /JS \nendstream\nendobj\n'
+);
+
 const files = () => app.db.query('plugin::upload.file').count();
 
 const viaApi = (buffer: Buffer, filename: string, contentType: string) =>
@@ -45,6 +93,10 @@ describe('disguised uploads are refused with a 4xx JSON error and leave nothing 
     ['HTML declared as HTML', () => HTML, 'x.html', 'text/html'],
     ['JavaScript declared as GIF', () => JS, 'x.gif', 'image/gif'],
     ['HTML declared as PDF', () => HTML, 'x.pdf', 'application/pdf'],
+    ['SVG named .png, declared as nothing', () => SVG, 'x.png', 'application/octet-stream'],
+    ['HEIC (browsers cannot show it)', heic, 'x.heic', 'image/heic'],
+    ['HEIC named .jpg', heic, 'x.jpg', 'image/jpeg'],
+    ...SCRIPTED_PDFS.map(([label, bytes]): [string, () => Buffer, string, string] => [`a PDF with ${label}`, () => bytes, 'report.pdf', 'application/pdf']),
     ['an image too large in pixels', () => png(2001, 10), 'wide.png', 'image/png'],
     ['a file above the size limit', () => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(201 * 1024, 32)]), 'big.pdf', 'application/pdf'],
   ];
@@ -61,7 +113,58 @@ describe('disguised uploads are refused with a 4xx JSON error and leave nothing 
   });
 });
 
+describe('the type is read from the bytes (file-type), whatever the name says', () => {
+  const at = (name: string, bytes: Buffer) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'habitat-upload-')), name);
+    fs.writeFileSync(file, bytes);
+    return file;
+  };
+
+  it.each<[string, () => Promise<Buffer> | Buffer, object | undefined]>([
+    ['x.avif', avif, { mime: 'image/avif', width: 24, height: 16 }],
+    ['x.heic', heic, { mime: 'image/heic' }],
+    ['x.webp', webp, { mime: 'image/webp', width: 24, height: 16 }],
+    ['svg.png', () => SVG, undefined],
+    ['xml-svg.png', () => XML_SVG, { mime: 'application/xml' }],
+    ['page.jpg', () => HTML, undefined],
+    ['script.pdf', () => SCRIPTED_PDFS[0][1], { mime: 'application/pdf', active: ['JavaScript', 'JS'] }],
+    ['plain.pdf', () => PLAIN_PDF, { mime: 'application/pdf', active: [] }],
+  ])('%s', async (name, bytes, expected) => {
+    expect(await contentOf(at(name, await bytes()))).toEqual(expected);
+  });
+
+  it.each(SCRIPTED_PDFS)('a PDF with %s is found to carry script', async (_label, bytes) => {
+    expect((await contentOf(at('x.pdf', bytes)))?.active).toEqual(expect.arrayContaining([expect.stringMatching(/^(JavaScript|JS|Launch)$/)]));
+  });
+});
+
 describe('allowed uploads', () => {
+  it('AVIF, WebP and a PDF that only mentions JavaScript are stored with their own type', async () => {
+    const stored = [];
+    for (const [bytes, filename, contentType, mime] of [
+      [await avif(), 'photo.avif', 'image/avif', 'image/avif'],
+      [await avif(), 'photo-named.jpg', 'image/jpeg', 'image/avif'],
+      [await webp(), 'photo.webp', 'image/webp', 'image/webp'],
+      [PLAIN_PDF, 'about-js.pdf', 'application/pdf', 'application/pdf'],
+    ] as const) {
+      for (const send of [viaApi, viaAdmin]) {
+        const res = await send(bytes, filename, contentType);
+        expect([filename, res.status]).toEqual([filename, 201]);
+        expect(res.body[0].mime).toBe(mime);
+        if (mime.startsWith('image/')) expect(res.body[0]).toMatchObject({ width: 24, height: 16 });
+        stored.push(res.body[0]);
+        const served = await http(app).get(res.body[0].url);
+        expect(served.status).toBe(200);
+        expect(served.headers['x-content-type-options']).toBe('nosniff');
+        expect(served.headers['content-type']).not.toMatch(/html|xml|javascript/);
+      }
+    }
+    for (const file of stored) {
+      await app.plugin('upload').service('upload').remove(await app.db.query('plugin::upload.file').findOne({ where: { id: file.id } }));
+    }
+  });
+
+
   it('a PNG and a PDF are stored with the type their content has, and served with nosniff', async () => {
     const image = await viaApi(await png(40, 30), 'photo.png', 'image/png');
     expect(image.status).toBe(201);
