@@ -10,8 +10,12 @@ const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOK
  * A throwaway copy of the project's scripts/ensure-env.js and .env.example, so that the run
  * writes (or does not write) the copy's .env, never the checkout's.
  */
+const roots: string[] = [];
+afterAll(() => roots.forEach((root) => fs.rmSync(root, { recursive: true, force: true })));
+
 const project = (dotEnv?: string) => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'habitat-ensure-env-'));
+  roots.push(root);
   fs.mkdirSync(path.join(root, 'scripts'));
   fs.copyFileSync(path.join(appDir, 'scripts', 'ensure-env.js'), path.join(root, 'scripts', 'ensure-env.js'));
   fs.copyFileSync(path.join(appDir, '.env.example'), path.join(root, '.env.example'));

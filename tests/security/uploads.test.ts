@@ -69,6 +69,24 @@ const SCRIPTED_PDFS: Array<[string, Buffer]> = [
       );
     })(),
   ],
+  [
+    'JavaScript after an unclosed string in the object before it',
+    pdf('1 0 obj\n<< /Type /Catalog /Title (never closed >>\nendobj\n', '2 0 obj\n<< /S /JavaScript /JS (app.alert(1)) >>\nendobj\n'),
+  ],
+  [
+    'JavaScript after an unclosed string, both in one object stream',
+    (() => {
+      const open = '<< /Title (never closed >>\n';
+      const header = `5 0 6 ${open.length} `;
+      const objects = zlib.deflateSync(Buffer.from(`${header}${open}<< /S /JavaScript /JS (app.alert(1)) >>`));
+      return pdf(
+        '1 0 obj\n<< /Type /Catalog /OpenAction 6 0 R >>\nendobj\n',
+        `4 0 obj\n<< /Type/Obj#53tm /N 2 /First ${header.length} /Filter /FlateDecode /Length ${objects.length} >>\nstream\n`,
+        objects,
+        '\nendstream\nendobj\n'
+      );
+    })(),
+  ],
 ];
 // Mentions JavaScript in its title and its page text, and carries an image whose bytes spell /JS: no script.
 const PLAIN_PDF = pdf(
@@ -114,8 +132,13 @@ describe('disguised uploads are refused with a 4xx JSON error and leave nothing 
 });
 
 describe('the type is read from the bytes (file-type), whatever the name says', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'habitat-upload-'));
+  });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
   const at = (name: string, bytes: Buffer) => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'habitat-upload-')), name);
+    const file = path.join(fs.mkdtempSync(path.join(folder, 'file-')), name);
     fs.writeFileSync(file, bytes);
     return file;
   };
@@ -129,6 +152,8 @@ describe('the type is read from the bytes (file-type), whatever the name says', 
     ['page.jpg', () => HTML, undefined],
     ['script.pdf', () => SCRIPTED_PDFS[0][1], { mime: 'application/pdf', active: ['JavaScript', 'JS'] }],
     ['plain.pdf', () => PLAIN_PDF, { mime: 'application/pdf', active: [] }],
+    // Read in one pass: deep nesting costs no more than its length.
+    ['nested.pdf', () => pdf(CATALOG, `3 0 obj\n<< /Title ${'('.repeat(200_000)}HTML/JavaScript${')'.repeat(200_000)} >>\nendobj\n`), { mime: 'application/pdf', active: [] }],
   ])('%s', async (name, bytes, expected) => {
     expect(await contentOf(at(name, await bytes()))).toEqual(expected);
   });
