@@ -35,12 +35,12 @@ const NEVER: Record<string, string> = {
 type FileType = typeof import('file-type');
 let fileType: Promise<FileType> | undefined;
 
-type Content = { mime: string; width?: number; height?: number; active?: string[] };
+type Content = { mime: string; width?: number; height?: number; active?: string[]; unreadable?: true };
 
 /**
  * What the file's bytes are, whatever name and type the client gave it (file-type, as Strapi's own
  * check uses); undefined when unrecognised (HTML, SVG, script and plain text all are). sharp must
- * also read an image, and gives its dimensions; a PDF is searched for script.
+ * also read an image (else `unreadable`), and gives its dimensions; a PDF is searched for script.
  */
 export const contentOf = async (filepath: string): Promise<Content | undefined> => {
   fileType ??= importEsm<FileType>('file-type');
@@ -53,7 +53,7 @@ export const contentOf = async (filepath: string): Promise<Content | undefined> 
     const { width, height } = await sharp(filepath, { limitInputPixels: false }).metadata();
     return { mime, width, height };
   } catch {
-    return undefined;
+    return { mime, unreadable: true };
   }
 };
 
@@ -70,6 +70,7 @@ const check = async (file: IncomingFile, policy: UploadPolicy): Promise<Content>
   }
   const content = await contentOf(file.filepath);
   if (!content || !policy.allowedTypes.includes(content.mime)) throw new errors.ValidationError(refusal(name, content, policy));
+  if (content.unreadable) throw new errors.ValidationError(`${name}: this ${content.mime} image cannot be read (damaged?).`);
   if (content.active?.length) {
     throw new errors.ValidationError(
       `${name} contains active content (${content.active.map((entry) => `/${entry}`).join(', ')}): PDFs with scripts or actions ` +

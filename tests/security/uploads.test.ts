@@ -115,6 +115,7 @@ describe('disguised uploads are refused with a 4xx JSON error and leave nothing 
     ['HEIC (browsers cannot show it)', heic, 'x.heic', 'image/heic'],
     ['HEIC named .jpg', heic, 'x.jpg', 'image/jpeg'],
     ...SCRIPTED_PDFS.map(([label, bytes]): [string, () => Buffer, string, string] => [`a PDF with ${label}`, () => bytes, 'report.pdf', 'application/pdf']),
+    ['a PNG header with nothing readable after it', () => Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(8)]), 'x.png', 'image/png'],
     ['an image too large in pixels', () => png(2001, 10), 'wide.png', 'image/png'],
     ['a file above the size limit', () => Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(201 * 1024, 32)]), 'big.pdf', 'application/pdf'],
   ];
