@@ -90,13 +90,15 @@ const check = async (file: IncomingFile, policy: UploadPolicy): Promise<Content>
 
 type StoredFile = { id: number; mime: string; width?: number | null; height?: number | null };
 
-/**
- * Strapi measures only the images sharp names in its own list of formats; sharp calls AVIF
- * `heif`, so AVIF would be stored without width and height. Those come from our own reading.
- */
+// Strapi measures only the images whose sharp format is in its own list; sharp calls AVIF `heif`,
+// so Strapi stores AVIF without width and height (and a replaced file keeps the old ones).
+const UNMEASURED_BY_STRAPI = new Set(['image/avif']);
+
+/** The width and height of what was stored, from our own reading, where Strapi has none. */
 const withDimensions = async (strapi: Core.Strapi, stored: StoredFile, content: Content): Promise<StoredFile> => {
-  if (stored.width != null || !content.width || !content.height) return stored;
   const { width, height } = content;
+  if (!UNMEASURED_BY_STRAPI.has(content.mime) || !width || !height) return stored;
+  if (stored.width === width && stored.height === height) return stored;
   await strapi.db.query('plugin::upload.file').update({ where: { id: stored.id }, data: { width, height } });
   return { ...stored, width, height };
 };

@@ -185,6 +185,20 @@ describe('allowed uploads', () => {
         expect(served.headers['content-type']).not.toMatch(/html|xml|javascript/);
       }
     }
+    // Replacing a file's content (the media library's "Replace media") goes through the same gate.
+    const replaced = await http(app)
+      .post(`/upload?id=${stored[0].id}`)
+      .set('Authorization', `Bearer ${admin.jwt}`)
+      .attach('files', await solid().resize(12, 8).avif().toBuffer(), { filename: 'smaller.avif', contentType: 'image/avif' });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({ id: stored[0].id, mime: 'image/avif', width: 12, height: 8 });
+    const refused = await http(app)
+      .post(`/upload?id=${stored[0].id}`)
+      .set('Authorization', `Bearer ${admin.jwt}`)
+      .attach('files', await heic(), { filename: 'photo.jpg', contentType: 'image/jpeg' });
+    expectJsonError(refused, 400);
+    expect(await app.db.query('plugin::upload.file').findOne({ where: { id: stored[0].id } })).toMatchObject({ mime: 'image/avif', width: 12 });
+
     for (const file of stored) {
       await app.plugin('upload').service('upload').remove(await app.db.query('plugin::upload.file').findOne({ where: { id: file.id } }));
     }
