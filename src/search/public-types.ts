@@ -5,8 +5,10 @@ import { INDEXED_TYPES } from './indexed-types';
  * The searchable types visitors may read: those whose `find` the users-permissions Public role has.
  * The search is public (no token), so it answers no more than `GET /api/<type>` would: a type an
  * administrator closed to the public (Settings › Users & Permissions › Roles › Public) drops out of
- * the search with it. Read on every search that is not served from the response cache (which is
- * itself forgotten when a permission changes, on every instance): one small query.
+ * the search with it. Read on every search not served from the response cache: one query, as
+ * users-permissions makes for every anonymous `GET /api/<type>` (its findPublicPermissions). Not
+ * kept in memory: another instance's change would not reach it, and a stale answer would then be
+ * stored in the shared response cache.
  */
 export const publicSearchTypes = async (strapi: Core.Strapi, types: string[]): Promise<string[]> => {
   const actions = types.map((type) => `${INDEXED_TYPES[type].uid}.find`);
