@@ -120,6 +120,21 @@ describe('the "Translator (Khmer)" role', () => {
     expect(await englishTitle(translated)).toBe('Role test, translated');
   });
 
+  it('cannot add an English version to a document that has only Khmer (the content manager checks "create" without the locale there)', async () => {
+    const themes = '/content-manager/collection-types/api::theme.theme';
+    const khmer = await http(app).post(themes).query({ locale: 'km' }).set(as()).send({ name: 'ប្រធានបទ', slug: 'role-test-khmer-only-theme' });
+    expect(khmer.status).toBe(201);
+    const documentId = khmer.body.data.documentId as string;
+    try {
+      const english = await http(app).put(`${themes}/${documentId}`).query({ locale: 'en' }).set(as()).send({ name: 'Written by a translator' });
+      expect(english.status).toBe(403);
+      expect(english.body.error.message).toMatch(/may not create content in the locale "en"/);
+      expect(await app.db.query('api::theme.theme').count({ where: { documentId, locale: 'en' } })).toBe(0);
+    } finally {
+      await app.documents('api::theme.theme').delete({ documentId, locale: '*' } as never);
+    }
+  });
+
   it('cannot change shared fields through the Khmer version (they would change English too)', async () => {
     const res = await http(app).put(`${CM}/${translated}`).query({ locale: 'km' }).set(as()).send({ title: 'សាកល្បង ៣', startYear: 1999 });
     expect([200, 403]).toContain(res.status);
