@@ -1,10 +1,11 @@
-import { execFile, execFileSync } from 'child_process';
+import { execFile } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { promisify } from 'util';
 import type { Core } from '@strapi/strapi';
 import { appDir, distDir } from '../helpers/environment';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
+import { toolkitPython } from './tools/toolkit';
 
 /**
  * The XLIFF export read by translators' own tools: translate-toolkit (`pocount`, `xliff2po`, and its
@@ -16,8 +17,6 @@ const PROJECT = 'api::project.project';
 const STATUS = 'plugin::translations.status';
 const run = promisify(execFile);
 const workDir = path.join(appDir, '.tmp', `xliff-tools-${process.pid}`);
-/** translate-toolkit's own Python (its scripts' interpreter, e.g. /usr/bin/python3 from Debian). */
-const toolkitPython = () => fs.readFileSync(execFileSync('sh', ['-c', 'command -v pocount']).toString().trim(), 'utf8').split('\n')[0].replace(/^#!\s*/, '');
 
 let app: Core.Strapi;
 let xliff: {
@@ -138,8 +137,11 @@ describe('translate-toolkit', () => {
     const after = unitsOf((await xliff.exportXliff(app, { locale: 'km', documentId })).xml);
 
     const changed = after.filter((unit, index) => unit.target !== before[index].target || unit.state !== before[index].state || unit.approved !== before[index].approved);
-    expect(changed.map((unit) => [unit.id, unit.target, unit.state, unit.approved])).toEqual(
-      Object.entries(translations).map(([id, target]) => [id, target, 'translated', false]) // saved as drafts: translated, not yet approved
+    const byId = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect(changed.map((unit) => [unit.id, unit.target, unit.state, unit.approved]).sort(byId)).toEqual(
+      Object.entries(translations)
+        .map(([id, target]) => [id, target, 'translated', false]) // saved as drafts: translated, not yet approved
+        .sort(byId)
     );
     expect(after.map((unit) => unit.id)).toEqual(before.map((unit) => unit.id));
     // What readers see is unchanged until a translator publishes.
