@@ -71,12 +71,16 @@ const main = async () => {
     const importMs = Date.now() - started;
 
     // With the translations in the targets: as drafts (state translated), then published (approved, final).
+    // Each after the entry events of the writes before it (they read the database after the commit).
+    await databaseIdle(app);
     started = Date.now();
     const withDrafts = await xliff.exportXliff(app, { locale: 'km', type: 'project', status: 'all' });
     const draftsMs = Date.now() - started;
+
     for (const { documentId } of await projects.findMany(/** @type {any} */ ({ locale: 'en', fields: ['documentId'], limit: count }))) {
       await projects.publish(/** @type {any} */ ({ documentId, locale: 'km' }));
     }
+    await databaseIdle(app);
     started = Date.now();
     const withPublished = await xliff.exportXliff(app, { locale: 'km', type: 'project', status: 'all' });
     const publishedMs = Date.now() - started;
