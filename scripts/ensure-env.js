@@ -22,10 +22,15 @@ const secrets = {
   TRANSFER_TOKEN_SALT: random,
   JWT_SECRET: random,
   ENCRYPTION_KEY: random,
+  // Shared by the CMS and the site (site/), which read the same .env. Filled when a .env is
+  // written, but never a reason to write one (a production environment may run without the site).
+  SITE_REVALIDATE_SECRET: random,
+  PREVIEW_SECRET: random,
 };
+const siteSecrets = new Set(['SITE_REVALIDATE_SECRET', 'PREVIEW_SECRET']);
 
 const ensureEnv = () => {
-  if (Object.keys(secrets).every((name) => process.env[name])) return;
+  if (Object.keys(secrets).every((name) => siteSecrets.has(name) || process.env[name])) return;
 
   const existing = fs.existsSync(envPath);
   const source = fs.readFileSync(existing ? envPath : examplePath, 'utf8');
