@@ -9,7 +9,7 @@ const PREVIEWABLE = new Set(['project', 'country', 'programme', 'theme', 'voice'
 
 /**
  * The admin panel's preview (config/admin.ts in the CMS) opens
- * /api/preview?secret=…&type=project&slug=…&locale=km: with the right secret, it turns on Next's
+ * /api/preview?secret=…&type=project&slug=…&locale=km&status=draft: with the right secret, it turns on Next's
  * draft mode for this browser and shows the page, whose data then comes from the CMS's drafts,
  * read with the read-only preview token. Without the secret nothing changes: drafts are never
  * reachable from a public address.
@@ -28,7 +28,11 @@ export async function GET(request: NextRequest) {
   if (!PREVIEWABLE.has(type) || !isLocale(locale) || (type !== 'global' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug))) {
     return NextResponse.json({ error: 'type, slug and locale must name a document of this site (e.g. type=project&slug=…&locale=km).' }, { status: 400 });
   }
-  (await draftMode()).enable();
+  // The admin panel's "Published" tab previews what visitors see: the public page, without drafts.
+  if (params.get('status') === 'published') (await draftMode()).disable();
+  else (await draftMode()).enable();
   const path = type === 'global' ? '' : docPath(type, slug);
-  return NextResponse.redirect(new URL(`/${locale}${path}`, request.url), 307);
+  // A relative Location: the browser stays on the host name it used, where the cookie was set
+  // (behind a proxy, request.url may name another one).
+  return new NextResponse(null, { status: 307, headers: { Location: `/${locale}${path}` } });
 }

@@ -5,6 +5,6 @@ import { NextResponse, type NextRequest } from 'next/server';
 export async function GET(request: NextRequest) {
   (await draftMode()).disable();
   const from = request.headers.get('referer');
-  const back = from && new URL(from).origin === request.nextUrl.origin ? new URL(from).pathname : '/';
-  return NextResponse.redirect(new URL(back, request.url), 307);
+  const back = from && new URL(from).host === request.headers.get('host') ? new URL(from).pathname : '/';
+  return new NextResponse(null, { status: 307, headers: { Location: back } });
 }
