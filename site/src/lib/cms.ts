@@ -7,6 +7,8 @@ export class CmsUnavailableError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'CmsUnavailableError';
+    // Read by server.mjs: a page that fails now is a 503 (temporarily unavailable), not a 500.
+    (globalThis as { __habitatCmsDownAt?: number }).__habitatCmsDownAt = Date.now();
   }
 }
 
@@ -85,6 +87,7 @@ export const cmsGet = async <T>(path: string, params: Record<string, QueryValue>
   }
   if (response.status === 404) return null;
   if (response.status >= 500) throw new CmsUnavailableError(`The CMS answered ${response.status} for ${path}`);
+  (globalThis as { __habitatCmsDownAt?: number }).__habitatCmsDownAt = undefined;
   if (!response.ok) {
     // A 4xx is a mistake in this site's query: say what the CMS said.
     throw new Error(`The CMS refused ${url}: ${response.status} ${await response.text()}`);
