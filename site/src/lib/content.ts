@@ -112,26 +112,26 @@ export const getThemes = (locale: Locale) =>
 
 export const getTheme = (locale: Locale, slug: string) => one<Theme>('themes', locale, slug, { ...withLocalizations }, [tags.doc('theme', slug)]);
 
-export const getVoices = (locale: Locale, page = 1) =>
-  list<Voice>('voices', locale, { fields: ['title', 'slug', 'locale', 'dateline', 'date'], populate: { country: card(['name']) }, sort: ['date:desc', 'title:asc'], pagination: { page, pageSize: PAGE_SIZE } }, [tags.type('voice'), tags.type('country')]);
+export const getVoices = (locale: Locale) =>
+  list<Voice>('voices', locale, { fields: ['title', 'slug', 'locale', 'dateline', 'date'], populate: { country: card(['name']) }, sort: ['date:desc', 'title:asc'], pagination: { pageSize: 100 } }, [tags.type('voice'), tags.type('country')]);
 
 export const getVoice = (locale: Locale, slug: string) =>
   one<Voice>('voices', locale, slug, { country: card(['name']), project: card(['title']), ...withLocalizations }, [tags.doc('voice', slug), tags.type('country'), tags.type('project')]);
 
-export const getGalleries = (locale: Locale, page = 1) =>
-  list<PhotoGallery>('photo-galleries', locale, { fields: ['title', 'slug', 'locale', 'description', 'takenOn'], populate: { cover: media, country: card(['name']) }, sort: ['takenOn:desc', 'title:asc'], pagination: { page, pageSize: PAGE_SIZE } }, [tags.type('photo-gallery'), tags.type('country')]);
+export const getGalleries = (locale: Locale) =>
+  list<PhotoGallery>('photo-galleries', locale, { fields: ['title', 'slug', 'locale', 'description', 'takenOn'], populate: { cover: media, country: card(['name']) }, sort: ['takenOn:desc', 'title:asc'], pagination: { pageSize: 100 } }, [tags.type('photo-gallery'), tags.type('country')]);
 
 export const getGallery = (locale: Locale, slug: string) =>
   one<PhotoGallery>('photo-galleries', locale, slug, { cover: media, photos: { populate: { image: media } }, country: card(['name']), project: card(['title']), ...withLocalizations }, [tags.doc('photo-gallery', slug), tags.type('country'), tags.type('project')]);
 
-export const getPublications = (locale: Locale, page = 1) =>
-  list<Publication>('publications', locale, { fields: ['title', 'slug', 'locale', 'kind', 'year', 'summary'], populate: { cover: media }, sort: ['year:desc', 'title:asc'], pagination: { page, pageSize: PAGE_SIZE } }, [tags.type('publication')]);
+export const getPublications = (locale: Locale) =>
+  list<Publication>('publications', locale, { fields: ['title', 'slug', 'locale', 'kind', 'year', 'summary'], populate: { cover: media }, sort: ['year:desc', 'title:asc'], pagination: { pageSize: 100 } }, [tags.type('publication')]);
 
 export const getPublication = (locale: Locale, slug: string) =>
   one<Publication>('publications', locale, slug, { cover: media, files: { populate: { file: media } }, countries: card(['name']), projects: card(['title']), ...withLocalizations }, [tags.doc('publication', slug), tags.type('country'), tags.type('project')]);
 
-export const getSpeeches = (locale: Locale, page = 1) =>
-  list<Speech>('speeches', locale, { fields: ['title', 'slug', 'locale', 'speaker', 'eventName', 'eventPlace', 'deliveredOn'], sort: ['deliveredOn:desc'], pagination: { page, pageSize: PAGE_SIZE } }, [tags.type('speech')]);
+export const getSpeeches = (locale: Locale) =>
+  list<Speech>('speeches', locale, { fields: ['title', 'slug', 'locale', 'speaker', 'eventName', 'eventPlace', 'deliveredOn'], sort: ['deliveredOn:desc'], pagination: { pageSize: 100 } }, [tags.type('speech')]);
 
 export const getSpeech = (locale: Locale, slug: string) => one<Speech>('speeches', locale, slug, { ...withLocalizations }, [tags.doc('speech', slug)]);
 

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { CmsImage, Crumbs, Pager } from '@/components/Parts';
+import { CmsImage, Crumbs } from '@/components/Parts';
 import { getGalleries } from '@/lib/content';
 import { formatDate, t } from '@/lib/i18n';
-import { readLocale, readPage, type ListProps, type LocaleParams } from '@/lib/params';
+import { readLocale, type LocaleParams } from '@/lib/params';
 import { docHref } from '@/lib/paths';
 import { listMetadata } from '@/lib/seo';
 
@@ -11,11 +11,10 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
   return listMetadata(locale, '/photo-galleries', t(locale).photoGalleries);
 }
 
-export default async function Galleries({ params, searchParams }: ListProps) {
+export default async function Galleries({ params }: LocaleParams) {
   const locale = await readLocale(params);
-  const page = await readPage(searchParams);
   const words = t(locale);
-  const galleries = await getGalleries(locale, page);
+  const galleries = await getGalleries(locale);
   return (
     <>
       <Crumbs locale={locale} trail={[{ label: words.photoGalleries }]} />
@@ -32,7 +31,6 @@ export default async function Galleries({ params, searchParams }: ListProps) {
           </li>
         ))}
       </ul>
-      <Pager locale={locale} path="/photo-galleries" page={page} pageCount={galleries.meta.pagination.pageCount} />
     </>
   );
 }

@@ -7,6 +7,9 @@ import { readLocale, readPage, type ListProps, type LocaleParams } from '@/lib/p
 import { href } from '@/lib/paths';
 import { listMetadata } from '@/lib/seo';
 
+// Reads ?page= (or the query): rendered on every request; its data still comes from the CMS's own cache.
+export const dynamic = 'force-dynamic';
+
 export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {
   const locale = await readLocale(params);
   return listMetadata(locale, '/projects', t(locale).projects);

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { CmsImage, Crumbs, Pager } from '@/components/Parts';
+import { CmsImage, Crumbs } from '@/components/Parts';
 import { getPublications } from '@/lib/content';
 import { enumWord, formatDigits, t } from '@/lib/i18n';
-import { readLocale, readPage, type ListProps, type LocaleParams } from '@/lib/params';
+import { readLocale, type LocaleParams } from '@/lib/params';
 import { docHref, href } from '@/lib/paths';
 import { listMetadata } from '@/lib/seo';
 
@@ -11,11 +11,10 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
   return listMetadata(locale, '/publications', t(locale).publications);
 }
 
-export default async function Publications({ params, searchParams }: ListProps) {
+export default async function Publications({ params }: LocaleParams) {
   const locale = await readLocale(params);
-  const page = await readPage(searchParams);
   const words = t(locale);
-  const publications = await getPublications(locale, page);
+  const publications = await getPublications(locale);
   return (
     <>
       <Crumbs locale={locale} trail={[{ label: words.publications }]} />
@@ -35,7 +34,6 @@ export default async function Publications({ params, searchParams }: ListProps) 
           </li>
         ))}
       </ul>
-      <Pager locale={locale} path="/publications" page={page} pageCount={publications.meta.pagination.pageCount} />
     </>
   );
 }

@@ -6,6 +6,9 @@ import { readLocale, readPage, type LocaleParams } from '@/lib/params';
 import { docHref, typeOfRoute } from '@/lib/paths';
 import { listMetadata } from '@/lib/seo';
 
+// Reads ?page= (or the query): rendered on every request; its data still comes from the CMS's own cache.
+export const dynamic = 'force-dynamic';
+
 type Props = LocaleParams & { searchParams: Promise<{ q?: string; page?: string }> };
 
 export async function generateMetadata({ params }: LocaleParams): Promise<Metadata> {

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { Crumbs, Pager } from '@/components/Parts';
+import { Crumbs } from '@/components/Parts';
 import { getSpeeches } from '@/lib/content';
 import { formatDate, t } from '@/lib/i18n';
-import { readLocale, readPage, type ListProps, type LocaleParams } from '@/lib/params';
+import { readLocale, type LocaleParams } from '@/lib/params';
 import { docHref, href } from '@/lib/paths';
 import { listMetadata } from '@/lib/seo';
 
@@ -11,11 +11,10 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
   return listMetadata(locale, '/speeches', t(locale).speeches);
 }
 
-export default async function Speeches({ params, searchParams }: ListProps) {
+export default async function Speeches({ params }: LocaleParams) {
   const locale = await readLocale(params);
-  const page = await readPage(searchParams);
   const words = t(locale);
-  const speeches = await getSpeeches(locale, page);
+  const speeches = await getSpeeches(locale);
   return (
     <>
       <Crumbs locale={locale} trail={[{ label: words.publications, path: '/publications' }, { label: words.speeches }]} />
@@ -34,7 +33,6 @@ export default async function Speeches({ params, searchParams }: ListProps) {
           </li>
         ))}
       </ul>
-      <Pager locale={locale} path="/speeches" page={page} pageCount={speeches.meta.pagination.pageCount} />
     </>
   );
 }

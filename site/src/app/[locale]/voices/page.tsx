@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { Crumbs, Pager } from '@/components/Parts';
+import { Crumbs } from '@/components/Parts';
 import { getVoices } from '@/lib/content';
 import { formatDate, t } from '@/lib/i18n';
-import { readLocale, readPage, type ListProps, type LocaleParams } from '@/lib/params';
+import { readLocale, type LocaleParams } from '@/lib/params';
 import { docHref } from '@/lib/paths';
 import { listMetadata } from '@/lib/seo';
 
@@ -11,11 +11,10 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
   return listMetadata(locale, '/voices', t(locale).voices);
 }
 
-export default async function Voices({ params, searchParams }: ListProps) {
+export default async function Voices({ params }: LocaleParams) {
   const locale = await readLocale(params);
-  const page = await readPage(searchParams);
   const words = t(locale);
-  const voices = await getVoices(locale, page);
+  const voices = await getVoices(locale);
   return (
     <>
       <Crumbs locale={locale} trail={[{ label: words.voices }]} />
@@ -33,7 +32,6 @@ export default async function Voices({ params, searchParams }: ListProps) {
           </li>
         ))}
       </ul>
-      <Pager locale={locale} path="/voices" page={page} pageCount={voices.meta.pagination.pageCount} />
     </>
   );
 }

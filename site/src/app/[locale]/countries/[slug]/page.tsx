@@ -8,7 +8,9 @@ import { t } from '@/lib/i18n';
 import { readDoc, readPage, type DocParams } from '@/lib/params';
 import { documentMetadata } from '@/lib/seo';
 
-export const generateStaticParams = async () => [];
+// Reads ?page= (or the query): rendered on every request; its data still comes from the CMS's own cache.
+export const dynamic = 'force-dynamic';
+
 
 type Props = DocParams & { searchParams: Promise<{ page?: string }> };
 

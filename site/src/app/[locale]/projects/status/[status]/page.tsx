@@ -7,6 +7,9 @@ import { t, type Locale } from '@/lib/i18n';
 import { readLocale, readPage } from '@/lib/params';
 import { listMetadata } from '@/lib/seo';
 
+// Reads ?page= (or the query): rendered on every request; its data still comes from the CMS's own cache.
+export const dynamic = 'force-dynamic';
+
 type Props = { params: Promise<{ locale: string; status: string }>; searchParams: Promise<{ page?: string }> };
 
 const readStatus = async (params: Props['params']): Promise<{ locale: Locale; status: string }> => {
