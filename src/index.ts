@@ -19,6 +19,7 @@ import { serveCacheHitsFirst } from './cache/fast-path';
 import { closeResponseCache, responseCache } from './cache/response-cache';
 import { serveReadiness } from './health/readiness';
 import { enforceUploadPolicy } from './uploads/upload-policy';
+import { closeAuthAttempts } from './rate-limit/attempts';
 import { configureRevalidationWebhook } from './site/revalidation-webhook';
 
 export default {
@@ -61,6 +62,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await closeResponseCache(strapi);
+    await closeAuthAttempts(strapi);
     await closeSearchReaders(strapi);
   },
 };
