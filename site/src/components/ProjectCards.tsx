@@ -1,7 +1,7 @@
 import { CmsImage, InLanguage } from './Parts';
 import { formatDigits, t, type Locale } from '@/lib/i18n';
 import { docHref } from '@/lib/paths';
-import { projectStatusOf, type Project } from '@/lib/types';
+import type { Project } from '@/lib/types';
 
 export const years = (locale: Locale, project: Pick<Project, 'startYear' | 'endYear'>): string => {
   const words = t(locale);
@@ -17,7 +17,7 @@ export function ProjectCards({ locale, projects, headingLevel = 2 }: { locale: L
   return (
     <ul className="cards">
       {projects.map((project) => {
-        const status = projectStatusOf(project);
+        const status = project.projectStatus;
         return (
           <InLanguage key={project.documentId} as="li" locale={locale} entry={project}>
             <CmsImage media={project.cover} size="small" />

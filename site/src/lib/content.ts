@@ -1,4 +1,4 @@
-import { CmsUnavailableError, cmsGet, localeParams, tags, type ListAnswer } from './cms';
+import { cmsGet, localeParams, tags, type ListAnswer } from './cms';
 import type { Locale } from './i18n';
 import type {
   Country,
@@ -23,23 +23,10 @@ import type {
 const PAGE_SIZE = 24;
 const media = { fields: ['url', 'alternativeText', 'width', 'height', 'name', 'formats', 'mime', 'size'] };
 const card = (fields: string[]) => ({ fields: ['slug', 'locale', ...fields] });
-const projectCardFields = ['title', 'slug', 'locale', 'summary', 'startYear', 'endYear', 'location'];
-const projectCardPopulate = { cover: media, countries: card(['name']) };
-
-/**
- * TEMPORARY, until the CMS's rename of `status` to `projectStatus` is merged: the name the CMS
- * answers to. Remove with projectStatusOf's fallback once the rename is in main.
- */
-let statusField: Promise<string> | undefined;
-const projectStatusField = (): Promise<string> =>
-  (statusField ??= cmsGet('projects', { fields: ['projectStatus'], pagination: { pageSize: 1 } }, [])
-    .then(() => 'projectStatus')
-    .catch((error: unknown) => {
-      statusField = undefined;
-      if (error instanceof CmsUnavailableError) throw error;
-      return 'status';
-    }));
-const projectCard = async () => ({ fields: [...projectCardFields, await projectStatusField()], populate: projectCardPopulate });
+const projectCard = {
+  fields: ['title', 'slug', 'locale', 'summary', 'startYear', 'endYear', 'location', 'projectStatus'],
+  populate: { cover: media, countries: card(['name']) },
+};
 
 const list = async <T>(path: string, locale: Locale, params: Record<string, unknown>, cacheTags: string[]): Promise<ListAnswer<T>> => {
   const answer = await cmsGet<ListAnswer<T>>(path, { ...localeParams(locale), ...(params as object) } as never, cacheTags);
@@ -63,13 +50,13 @@ export const getCountryMenu = (locale: Locale) =>
 
 export const PROJECT_STATUSES = ['planned', 'ongoing', 'completed'] as const;
 
-export const getProjects = async (locale: Locale, options: { page?: number; status?: string; country?: string; theme?: string; programme?: string; pageSize?: number } = {}) => {
+export const getProjects = (locale: Locale, options: { page?: number; status?: string; country?: string; theme?: string; programme?: string; pageSize?: number } = {}) => {
   const filters: Record<string, unknown> = {};
-  if (options.status) filters[await projectStatusField()] = { $eq: options.status };
+  if (options.status) filters.projectStatus = { $eq: options.status };
   if (options.country) filters.countries = { slug: { $eq: options.country } };
   if (options.theme) filters.themes = { slug: { $eq: options.theme } };
   if (options.programme) filters.programme = { slug: { $eq: options.programme } };
-  return list<Project>('projects', locale, { ...(await projectCard()), filters, sort: ['startYear:desc', 'title:asc'], pagination: { page: options.page ?? 1, pageSize: options.pageSize ?? PAGE_SIZE } }, [tags.type('project'), tags.type('country')]);
+  return list<Project>('projects', locale, { ...projectCard, filters, sort: ['startYear:desc', 'title:asc'], pagination: { page: options.page ?? 1, pageSize: options.pageSize ?? PAGE_SIZE } }, [tags.type('project'), tags.type('country')]);
 };
 
 export const getProject = (locale: Locale, slug: string) =>

@@ -60,8 +60,6 @@ export interface KeyFigure {
 export interface Project extends Entry {
   title: string;
   projectStatus?: 'planned' | 'ongoing' | 'completed';
-  /** Until the CMS's rename to projectStatus is merged (see projectStatusOf). */
-  status?: 'planned' | 'ongoing' | 'completed';
   location: string | null;
   startYear: number | null;
   endYear: number | null;
@@ -205,6 +203,3 @@ export interface SearchHit {
   snippet: string;
   locale: string;
 }
-
-/** The project's status (projectStatus; `status` only while the CMS rename is not merged). */
-export const projectStatusOf = (project: Project): string | undefined => project.projectStatus ?? project.status;

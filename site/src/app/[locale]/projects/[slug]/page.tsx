@@ -8,7 +8,7 @@ import { formatDigits, formatMoney, formatNumber, t, type Locale } from '@/lib/i
 import { readDoc, type DocParams } from '@/lib/params';
 import { docHref } from '@/lib/paths';
 import { documentMetadata } from '@/lib/seo';
-import { projectStatusOf, type Partner } from '@/lib/types';
+import type { Partner } from '@/lib/types';
 
 export const generateStaticParams = async () => [];
 
@@ -39,7 +39,7 @@ export default async function ProjectPage({ params }: DocParams) {
   const words = t(locale);
   // The words of the page are the reader's; the content is in the language it was served in.
   const contentLang = project.locale !== locale ? project.locale : undefined;
-  const status = projectStatusOf(project);
+  const status = project.projectStatus;
   return (
     <>
       <Crumbs locale={locale} trail={[{ label: words.projects, path: '/projects' }, { label: project.title }]} />
