@@ -19,6 +19,7 @@ import { closeResponseCache, responseCache } from './cache/response-cache';
 import { serveReadiness } from './health/readiness';
 import { enforceUploadPolicy } from './uploads/upload-policy';
 import { closeAuthAttempts } from './rate-limit/attempts';
+import { configureRevalidationWebhook } from './site/revalidation-webhook';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -53,6 +54,8 @@ export default {
     await ensureSearchIndex(strapi);
     openSearchReaders(strapi);
     await loadDemoContentOnFirstStart(strapi);
+    // After the demo content: its thousands of writes need not each call the site.
+    await configureRevalidationWebhook(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

@@ -333,7 +333,10 @@ describe('a translator in the admin panel', () => {
       expect(file).toContain(`<source>${XLIFF_TITLE}</source>`);
 
       // What a translation tool gives back: this project's file only, its title translated.
-      const translated = file!.replace(/(<trans-unit id="title"[\s\S]*?<target state=")[^"]*(">)[^<]*(<\/target>)/, `$1translated$2${KM_XLIFF_TITLE}$3`);
+      const translated = file!.replace(
+        new RegExp(`(<trans-unit id="${xliffDocumentId}/title" resname="title"[\\s\\S]*?<target state=")[^"]*(">)[^<]*(</target>)`),
+        `$1translated$2${KM_XLIFF_TITLE}$3`
+      );
       expect(translated).not.toBe(file);
       // Past the limit (16 MB), the page says so and sends nothing.
       const padded = (bytes: number) => xliff.replace(/<file [\s\S]*<\/file>/, translated).replace('</xliff>', `<!-- ${'x'.repeat(bytes)} -->\n</xliff>`);

@@ -119,11 +119,11 @@ describe('XLIFF export', () => {
     // project: title, summary, 4 background blocks (the list has 2 items → 5 units), 1 key figure label; page: title, body, section body, quote text + person + role
     expect(units).toBe(1 + 1 + 5 + 1 + 1 + 1 + 1 + 3);
     expect(xml).toContain('source-language="en" target-language="km"');
-    expect(xml).toContain('<trans-unit id="background/0" resname="background/0" xml:space="preserve">');
+    expect(xml).toContain(`<trans-unit id="${project}/background/0" resname="background/0" xml:space="preserve">`);
     expect(xml).toContain('<source>Communities <g id="1" ctype="bold">choose</g> and <g id="3" ctype="bold"><g id="2" ctype="italic">build</g></g> – see the <g id="4" ctype="link">report</g>.</source>');
-    expect(xml).toContain('<trans-unit id="background/2/1"');
-    expect(xml).toContain('<trans-unit id="keyFigures/0/label"');
-    expect(xml).toContain('<trans-unit id="sections/1/text"');
+    expect(xml).toContain(`<trans-unit id="${project}/background/2/1" resname="background/2/1"`);
+    expect(xml).toContain(`<trans-unit id="${project}/keyFigures/0/label" resname="keyFigures/0/label"`);
+    expect(xml).toContain(`<trans-unit id="${page}/sections/1/text" resname="sections/1/text"`);
     expect(xml).toContain('<source>Communities &amp; councils &lt;together&gt;.</source>');
     expect(xml).not.toMatch(/xliff-test-project|https:\/\/example\.org|"type":/); // no slug, no URL, no JSON
   });
@@ -385,4 +385,80 @@ describe('npm run xliff', () => {
     }
     // Four runs of the command, each starting the application: about a minute each on a busy 2-core machine.
   }, 360_000);
+});
+
+/** The units of an export as a translation tool sees them: id, resname, approval, state, source and target. */
+const unitsOf = (xml: string) =>
+  [...xml.matchAll(/<trans-unit id="([^"]*)" resname="([^"]*)"( approved="yes")? xml:space="preserve">\s*<source>([\s\S]*?)<\/source>\s*<target state="([^"]*)">([\s\S]*?)<\/target>/g)].map(
+    ([, id, resname, approved, source, state, target]) => ({ id, resname, approved: Boolean(approved), state, source, target })
+  );
+const states = (xml: string) => Object.fromEntries(unitsOf(xml).map((unit) => [unit.resname, `${unit.approved ? 'approved ' : ''}${unit.state}`]));
+
+describe('XLIFF states: the status of each text, as XLIFF 1.2 tools read it', () => {
+  let doc: string;
+  const exportDoc = () => xliff.exportXliff(app, { locale: 'km', documentId: doc });
+  const kmTitle = async () => ((await app.documents(PROJECT).findOne({ documentId: doc, locale: 'km' } as never)) as any)?.title;
+
+  beforeAll(async () => {
+    const created = await app.documents(PROJECT).create({
+      locale: 'en',
+      status: 'published',
+      data: { title: 'XLIFF states project', slug: 'xliff-states-project', summary: 'A summary.', background: [{ type: 'paragraph', children: [text('Some '), text('bold', { bold: true })] }] },
+    } as never);
+    doc = created.documentId;
+    fixtures.push([PROJECT, doc]);
+  });
+
+  it('missing: needs-translation with an empty target; unit ids unique, prefixed by the document, resname the field', async () => {
+    const { xml } = await exportDoc();
+    expect(unitsOf(xml)).toEqual([
+      { id: `${doc}/title`, resname: 'title', approved: false, state: 'needs-translation', source: 'XLIFF states project', target: '' },
+      { id: `${doc}/summary`, resname: 'summary', approved: false, state: 'needs-translation', source: 'A summary.', target: '' },
+      { id: `${doc}/background/0`, resname: 'background/0', approved: false, state: 'needs-translation', source: 'Some <g id="1" ctype="bold">bold</g>', target: '' },
+    ]);
+  });
+
+  it('reads back: a unit still needs-translation (even with a text) or with an empty target changes nothing', async () => {
+    const { xml } = await exportDoc();
+    const file = xml.replace('<target state="needs-translation"></target>', '<target state="needs-translation">ខ្មែរ ចំណងជើង</target>');
+    const summary = await xliff.importXliff(app, file);
+    expect(summary).toEqual(expect.objectContaining({ documents: 0, units: 0, skipped: 3, created: 0 }));
+    expect(await app.documents(PROJECT).findOne({ documentId: doc, locale: 'km' } as never)).toBeNull();
+  });
+
+  it('accepts files exported before unit ids had the document prefix', async () => {
+    const { xml } = await exportDoc();
+    const old = pseudoTranslate(xml).replace(/<trans-unit id="[^"/]+\//g, '<trans-unit id="');
+    expect(old).toContain('<trans-unit id="title" resname="title"');
+    const summary = await xliff.importXliff(app, old);
+    expect(summary).toEqual(expect.objectContaining({ documents: 1, units: 3, created: 1, skipped: 0 }));
+    expect(await kmTitle()).toBe('ខ្មែរ XLIFF states project');
+  });
+
+  it('draft: translated, not approved; published and up to date: approved="yes" and final', async () => {
+    expect(states((await exportDoc()).xml)).toEqual({ title: 'translated', summary: 'translated', 'background/0': 'translated' });
+    await app.documents(PROJECT).publish({ documentId: doc, locale: 'km' } as never);
+    const { xml } = await exportDoc();
+    expect(states(xml)).toEqual({ title: 'approved final', summary: 'approved final', 'background/0': 'approved final' });
+    expect((await validate(xml)).errors).toEqual([]);
+  });
+
+  it('an approved unit keeps its approval through a round trip (export, import unchanged, export)', async () => {
+    const { xml } = await exportDoc();
+    const summary = await xliff.importXliff(app, xml);
+    expect(summary).toEqual(expect.objectContaining({ documents: 1, units: 3, olderSource: [] }));
+    expect(states((await exportDoc()).xml)).toEqual({ title: 'approved final', summary: 'approved final', 'background/0': 'approved final' });
+  });
+
+  it('a text changed in the Khmer draft only is translated again, not approved; the rest stays approved', async () => {
+    await app.documents(PROJECT).update({ documentId: doc, locale: 'km', data: { summary: 'ខ្មែរ សេចក្តីសង្ខេបថ្មី' } } as never);
+    expect(states((await exportDoc()).xml)).toEqual({ title: 'approved final', summary: 'translated', 'background/0': 'approved final' });
+  });
+
+  it('outdated: an English change makes its unit needs-review-translation, with the current English source', async () => {
+    await app.documents(PROJECT).update({ documentId: doc, locale: 'en', data: { title: 'XLIFF states project, renamed' } } as never);
+    const { xml } = await exportDoc();
+    expect(states(xml)).toEqual({ title: 'needs-review-translation', summary: 'translated', 'background/0': 'approved final' });
+    expect(unitsOf(xml)[0]).toEqual(expect.objectContaining({ source: 'XLIFF states project, renamed', target: 'ខ្មែរ XLIFF states project' }));
+  });
 });

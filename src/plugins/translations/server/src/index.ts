@@ -4,6 +4,7 @@ import { fallbackMiddleware } from './fallback';
 import { forgetLocaleCodes } from './locales';
 import { createLocaleGuard, newLocaleMiddleware } from './new-locale';
 import { backfillStatus, confirmStatus, findStatus, statusMiddleware } from './status';
+import { statusAnswer, statusQuery, stillCorrectAnswer, stillCorrectBody } from './status-schema';
 import { ensureTranslatorRole } from './translator-role';
 import { adminController } from './admin-controller';
 
@@ -52,8 +53,16 @@ export default {
     'content-api': {
       type: 'content-api',
       routes: [
-        { method: 'GET', path: '/translation-status', handler: 'status.find', config: { prefix: '' } },
-        { method: 'POST', path: '/translation-status/still-correct', handler: 'status.confirm', config: { prefix: '' } },
+        // request/response: what /api/openapi.json says about them (status-schema.ts).
+        { method: 'GET', path: '/translation-status', handler: 'status.find', config: { prefix: '' }, request: { query: statusQuery }, response: statusAnswer },
+        {
+          method: 'POST',
+          path: '/translation-status/still-correct',
+          handler: 'status.confirm',
+          config: { prefix: '' },
+          request: { body: { 'application/json': stillCorrectBody } },
+          response: stillCorrectAnswer,
+        },
       ],
     },
     // The same for the admin panel, and the XLIFF download and upload of the Translations page (the

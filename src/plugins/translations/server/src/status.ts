@@ -177,6 +177,9 @@ const positiveInt = (value: unknown, key: string, fallback: number, max: number)
   return Math.min(Number(value), max);
 };
 
+/** Rows per page of GET /api/translation-status. */
+export const STATUS_PAGE_SIZE = { default: 25, max: 100 };
+
 export type StatusQuery = { locale?: unknown; type?: unknown; status?: unknown; pagination?: unknown };
 
 const KNOWN_PARAMS = ['locale', 'type', 'status', 'pagination'];
@@ -223,7 +226,8 @@ export const findStatus = async (strapi: Core.Strapi, query: Record<string, unkn
   }
 
   if (query.status !== undefined) {
-    const states = typeof query.status === 'string' ? query.status.split(',') : [];
+    const values = Array.isArray(query.status) ? query.status : [query.status];
+    const states = values.every((value) => typeof value === 'string') ? (values as string[]).flatMap((value) => value.split(',')) : [];
     if (states.length === 0 || states.some((state) => !(STATES as readonly string[]).includes(state))) {
       throw new errors.ValidationError(`status must be one of ${STATES.join(', ')} (or several separated by commas)`, { key: 'status' });
     }
@@ -232,7 +236,7 @@ export const findStatus = async (strapi: Core.Strapi, query: Record<string, unkn
   const pagination = (query.pagination ?? {}) as Record<string, unknown>;
   if (typeof pagination !== 'object' || Array.isArray(pagination)) throw new errors.ValidationError('pagination must be an object');
   const page = positiveInt(pagination.page, 'pagination[page]', 1, Number.MAX_SAFE_INTEGER);
-  const pageSize = positiveInt(pagination.pageSize, 'pagination[pageSize]', 25, 100);
+  const pageSize = positiveInt(pagination.pageSize, 'pagination[pageSize]', STATUS_PAGE_SIZE.default, STATUS_PAGE_SIZE.max);
 
   const total = await rows(strapi).count({ where });
   const found: StatusRow[] = await rows(strapi).findMany({

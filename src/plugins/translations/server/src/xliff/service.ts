@@ -4,7 +4,7 @@ import { defaultLocale, hasDraftAndPublish, localeCodes, localizedApiTypes, sche
 import { toDocumentData } from '../new-locale';
 import { componentPopulate, fieldHashes, titleField, type FieldHashes } from '../source';
 import { STATUS_UID, refreshStatus, resolveType } from '../status';
-import { applyUnit, extractUnits, readTarget, sameTags, unitXml, type TargetState, type Unit } from './units';
+import { applyUnit, extractUnits, readTarget, readUnitState, unitPath, unitStatus, unitXml, type Unit } from './units';
 import { elements, escapeAttribute, escapeText, parseXml, textOf, withoutNonXmlCharacters, type XmlElement } from './xml';
 
 /**
@@ -85,14 +85,21 @@ const CHUNK = 200;
 const chunks = <T>(items: T[], size = CHUNK): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 const draftWhere = (strapi: Core.Strapi, uid: string) => (hasDraftAndPublish(strapi, uid) ? { publishedAt: null } : {});
+const publishedWhere = (strapi: Core.Strapi, uid: string) => (hasDraftAndPublish(strapi, uid) ? { publishedAt: { $notNull: true } } : {});
 
-/** The latest versions of some documents in a locale (English by default), with components (as the status hashes them). */
-const loadSources = async (strapi: Core.Strapi, uid: string, documentIds: string[], locale?: string): Promise<Map<string, Record<string, unknown>>> => {
+/** The latest (or published) versions of some documents in a locale (English by default), with components (as the status hashes them). */
+const loadSources = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentIds: string[],
+  locale?: string,
+  version: 'draft' | 'published' = 'draft'
+): Promise<Map<string, Record<string, unknown>>> => {
   const source = locale ?? (await defaultLocale(strapi));
   const result = new Map<string, Record<string, unknown>>();
   for (const ids of chunks(documentIds)) {
     const entries: Array<Record<string, unknown> & { documentId: string }> = await strapi.db.query(uid as UID.Schema).findMany({
-      where: { documentId: { $in: ids }, locale: source, ...draftWhere(strapi, uid) },
+      where: { documentId: { $in: ids }, locale: source, ...(version === 'draft' ? draftWhere(strapi, uid) : publishedWhere(strapi, uid)) },
       populate: componentPopulate(strapi, uid),
     });
     for (const entry of entries) result.set(entry.documentId, entry);
@@ -155,9 +162,10 @@ export const exportXliff = async (strapi: Core.Strapi, options: ExportOptions): 
 
     const ids = [...new Set(documentIds)].sort();
     const sources = await loadSources(strapi, uid, ids);
-    // Existing translations fill the targets: "translated" where the English has not changed since,
-    // "needs-review-translation" in the fields it has (see import: those stay outdated until reviewed).
+    // Existing translations fill the targets, each unit in the state of units.ts (XLIFF_STATE): final
+    // and approved as published, translated as a draft, needs-review-translation where the English changed.
     const translations = await loadSources(strapi, uid, ids, locale);
+    const published = await loadSources(strapi, uid, ids, locale, 'published');
     const outdated = new Map<string, string[]>();
     for (const chunk of chunks(ids)) {
       const rows: Array<{ entryDocumentId: string; outdatedFields: string[] | null }> = await strapi.db.query(STATUS_UID).findMany({
@@ -173,16 +181,16 @@ export const exportXliff = async (strapi: Core.Strapi, options: ExportOptions): 
       if (documentUnits.length === 0) continue;
       units += documentUnits.length;
       const translation = translations.get(documentId);
-      const translated = new Map(translation ? extractUnits(strapi, uid, translation).map((unit) => [unit.id, unit]) : []);
+      const unitsOf = (version?: Record<string, unknown>) => new Map(version ? extractUnits(strapi, uid, version).map((unit) => [unit.id, unit]) : []);
+      const translated = unitsOf(translation);
+      const publishedUnits = unitsOf(published.get(documentId));
       const targetOf = (unit: Unit) => {
-        const existing = translated.get(unit.id);
-        if (!existing || !sameTags(unit, existing)) return undefined;
-        const state: TargetState = outdated.get(documentId)?.includes(unit.field) ? 'needs-review-translation' : 'translated';
-        return { content: existing.source, state };
+        const status = unitStatus(unit, translated.get(unit.id), publishedUnits.get(unit.id), outdated.get(documentId) ?? []);
+        return status === 'missing' ? undefined : { content: translated.get(unit.id)!.source, status };
       };
       const title = field && readable(uid, field) ? String(entry[field] ?? '') : documentId;
       // The texts stay well-formed XML: characters XML cannot carry are left out (and counted), see the README.
-      const body = withoutNonXmlCharacters(documentUnits.map((unit) => unitXml(unit, '      ', targetOf(unit))).join('\n'));
+      const body = withoutNonXmlCharacters(documentUnits.map((unit) => unitXml(documentId, unit, '      ', targetOf(unit))).join('\n'));
       removed += body.removed;
       files.push(
         [
@@ -406,7 +414,7 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, options: Imp
     const unitIds = new Set<string>();
 
     for (const transUnit of elements(file, 'body').flatMap(collectUnits)) {
-      const id = transUnit.attributes.id ?? '';
+      const id = unitPath(documentId, transUnit.attributes.id ?? '');
       const at = `${label}, unit "${id}" (line ${transUnit.line})`;
       if (unitIds.has(id)) {
         problems.push(`${at}: a second unit with this id; each text is in the file once`);
@@ -425,7 +433,8 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, options: Imp
         continue;
       }
       const [target] = targets;
-      if (!target || textOf(target).trim() === '') {
+      const state = readUnitState(target);
+      if (state === 'skip') {
         summary.skipped += 1;
         continue;
       }
@@ -436,8 +445,7 @@ export const importXliff = async (strapi: Core.Strapi, xml: string, options: Imp
         .find((context) => context.attributes['context-type'] === 'x-source-hash');
       // A target still marked for review (pre-filled from an outdated translation) is saved, but not
       // counted as translated from the current English text: the entry stays outdated.
-      const reviewed = target.attributes.state !== 'needs-review-translation';
-      const hash = reviewed ? (hashContext ? textOf(hashContext).trim() : null) : 'not-reviewed';
+      const hash = state === 'done' ? (hashContext ? textOf(hashContext).trim() : null) : 'not-reviewed';
       translated.set(id, { unit, nodes: result.nodes, text: result.text, hash });
     }
 
