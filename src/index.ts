@@ -6,6 +6,7 @@ import { enlargeSqlitePageCache } from './bootstrap/sqlite-cache';
 import { dropStaleOpenApiCache } from './bootstrap/openapi-cache';
 import { disablePublicRegistration, grantPublicReadAccess } from './bootstrap/public-permissions';
 import { loadDemoContentOnFirstStart } from './bootstrap/demo-content';
+import { repairSplitSharedFields } from './bootstrap/shared-fields';
 import { asciiSlugs } from './document-middlewares/ascii-slugs';
 import { khmerSortOnSqlite } from './document-middlewares/khmer-sort-sqlite';
 import { ensureSlugHistoryTable, previousSlugs } from './document-middlewares/previous-slugs';
@@ -53,6 +54,8 @@ export default {
     // Before the demo content, whose writes are indexed as they happen.
     await ensureSearchIndex(strapi);
     openSearchReaders(strapi);
+    // After the slug history and the search index, which the repair keeps in step.
+    await repairSplitSharedFields(strapi);
     await loadDemoContentOnFirstStart(strapi);
   },
 

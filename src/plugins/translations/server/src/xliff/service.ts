@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { defaultLocale, hasDraftAndPublish, localeCodes, localizedApiTypes, schemaOf, targetLocales } from '../locales';
-import { toDocumentData } from '../new-locale';
+import { toDocumentData } from '../document-data';
 import { componentPopulate, fieldHashes, titleField, type FieldHashes } from '../source';
 import { STATUS_UID, refreshStatus, resolveType } from '../status';
 import { applyUnit, extractUnits, readTarget, sameTags, unitXml, type TargetState, type Unit } from './units';
