@@ -1,5 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Knex } from 'knex';
 
 const TABLE = 'slug_history';
 
@@ -14,6 +15,10 @@ export const ensureSlugHistoryTable = async (strapi: Core.Strapi): Promise<void>
     table.primary(['content_type', 'slug']);
   });
 };
+
+/** The history table, within the current transaction if there is one (SQLite has one connection: a query beside it would wait forever). */
+const history = <T>(strapi: Core.Strapi, query: (table: Knex.QueryBuilder) => Promise<T> | Knex.QueryBuilder): Promise<T> =>
+  strapi.db.transaction(async ({ trx }) => (await query((trx as unknown as Knex)(TABLE))) as T) as unknown as Promise<T>;
 
 type Params = { documentId?: string; locale?: unknown; data?: Record<string, unknown>; filters?: Record<string, unknown> };
 type Filters = Record<string, unknown>;
@@ -50,8 +55,9 @@ const findSlugCondition = (filters: unknown): { slug: string; replace: (by: Filt
 const hasSlug = async (strapi: Core.Strapi, uid: UID.ContentType, slug: string, exceptDocument?: string): Promise<boolean> =>
   Boolean(await strapi.db.query(uid).findOne({ select: ['id'], where: { slug, ...(exceptDocument ? { documentId: { $ne: exceptDocument } } : {}) } }));
 
-const formerOwner = async (strapi: Core.Strapi, uid: string, slug: string): Promise<string | null> =>
-  ((await strapi.db.connection(TABLE).first('document_id').where({ content_type: uid, slug })) as { document_id: string } | undefined)?.document_id ?? null;
+/** The document that had this slug before (its old slug), if any. */
+export const formerOwner = async (strapi: Core.Strapi, uid: string, slug: string): Promise<string | null> =>
+  ((await history(strapi, (table) => table.first('document_id').where({ content_type: uid, slug }))) as { document_id: string } | undefined)?.document_id ?? null;
 
 /** Whether a slug is taken by another document than `documentId`: as its slug (in any locale) or as one of its old slugs. */
 export const slugTakenByAnother = async (strapi: Core.Strapi, uid: UID.ContentType, slug: string, documentId?: string): Promise<boolean> => {
@@ -114,7 +120,7 @@ export const previousSlugs =
       const result = await next();
       // A deleted document's old slugs answer nothing any more, and are free again.
       if (!(await strapi.db.query(uid).findOne({ select: ['id'], where: { documentId: params.documentId } }))) {
-        await strapi.db.connection(TABLE).where({ content_type: uid, document_id: params.documentId }).delete();
+        await history(strapi, (table) => table.where({ content_type: uid, document_id: params.documentId }).delete());
       }
       return result;
     }
