@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const documentId of created) await app.documents(PROJECT).delete({ documentId, locale: '*' } as never);
   await app.service('admin::api-token').revoke(tokenId);
-  await app.service('admin::user').deleteById(admin.id);
+  await app.db.query('admin::user').delete({ where: { id: admin.id } });
   await stopStrapi(app);
 });
 
@@ -109,7 +109,7 @@ const cmPublish = async (documentId: string, locale: string, data: Write = {}) =
 };
 
 const bySlug = async (query: Record<string, string>) => {
-  const res = await http(app).get('/api/projects').query({ ...query, 'fields[0]': 'slug' });
+  const res = await http(app).get('/api/projects').query(query);
   expect(res.status).toBe(200);
   return (res.body.data as Array<{ documentId: string; locale: string; slug: string }>).map((entry) => [entry.documentId, entry.locale, entry.slug]);
 };
@@ -314,8 +314,8 @@ describe('old slugs', () => {
     expectJsonError(taken, 400, /belongs to another document/);
     const current = await http(app).put(`/api/projects/${other.documentId}`).query({ locale: 'en' }).set(bearer(token)).send({ data: { slug: renamed } });
     expectJsonError(current, 400, /belongs to another document/);
-    const created = await http(app).post('/api/projects').query({ locale: 'en' }).set(bearer(token)).send({ data: { title: 'Anything', slug: first.slug } });
-    expectJsonError(created, 400, /belongs to another document/);
+    const newOne = await http(app).post('/api/projects').query({ locale: 'en' }).set(bearer(token)).send({ data: { title: 'Anything', slug: first.slug } });
+    expectJsonError(newOne, 400, /belongs to another document/);
     await expectEveryVersion(other.documentId, { slug: other.slug });
 
     // A title that would make the old slug gets the next free one.
@@ -344,10 +344,9 @@ describe('repair of documents split before', () => {
     const enDraft = rows.find((row) => row.locale === 'en' && !row.publishedAt)!;
     const renamed = `${doc.slug}-split`;
     // The editor's change stayed in the English draft only (the translator's publish overwrote the published versions).
-    await app.db.query(PROJECT).update({
-      where: { id: enDraft.id },
-      data: { startYear: 1999, endYear: 2011, slug: renamed, updatedAt: new Date(new Date(enPublished.publishedAt!).getTime() - 1000) },
-    });
+    await app.db.query(PROJECT).update({ where: { id: enDraft.id }, data: { startYear: 1999, endYear: 2011, slug: renamed } });
+    // Saved before it was published (the Query Engine stamps updatedAt itself, so this goes to the table).
+    await app.db.connection('projects').where({ id: enDraft.id }).update({ updated_at: new Date(new Date(enPublished.publishedAt!).getTime() - 1000) });
     await app.db.query(PROJECT).update({ where: { id: enPublished.id }, data: { slug: renamed } });
     return { ...doc, renamed };
   };
@@ -357,7 +356,9 @@ describe('repair of documents split before', () => {
     const { repairSplitSharedFields } = require(path.join(distDir, 'src', 'bootstrap', 'shared-fields'));
     const lines: string[] = [];
     await repairSplitSharedFields(app, (line: string) => lines.push(line));
+    // Only this one: nothing else written (the demo content, the other tests) is split.
     const mine = lines.filter((line) => line.includes(doc.documentId));
+    expect(lines).toEqual(mine);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatch(/^\[shared-fields\] api::project\.project \S+ "Shared fields split [^"]*": locales disagreed on endYear, slug, startYear; repaired from the en draft \(as last published\)$/);
     await expectEveryVersion(doc.documentId, { startYear: 1999, endYear: 2011, slug: doc.renamed, amount: 1000, cover: files[0] });

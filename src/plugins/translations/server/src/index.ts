@@ -49,7 +49,7 @@ export default {
     // Called from the application's bootstrap, `npm run repair:shared-fields` and the seed.
     'shared-fields': ({ strapi }: { strapi: Core.Strapi }) => ({
       fields: (uid: string) => sharedFields(strapi, uid),
-      repair: (options?: { dryRun?: boolean }) => repairSharedFields(strapi, options),
+      repair: () => repairSharedFields(strapi),
       describe: describeRepair,
     }),
   },

@@ -228,10 +228,10 @@ const repairSources = (rows: Row[], source: string) => {
 
 /**
  * Finds the documents whose versions disagree on a shared field (drafts among themselves,
- * published versions among themselves) and, unless `dryRun`, repairs them (see repairSources).
+ * published versions among themselves) and repairs them (see repairSources).
  * Answers one entry per document found.
  */
-export const repairSharedFields = async (strapi: Core.Strapi, { dryRun = false }: { dryRun?: boolean } = {}): Promise<Repair[]> => {
+export const repairSharedFields = async (strapi: Core.Strapi): Promise<Repair[]> => {
   const source = await defaultLocale(strapi);
   const repairs: Repair[] = [];
   for (const uid of localizedApiTypes(strapi)) {
@@ -272,7 +272,6 @@ export const repairSharedFields = async (strapi: Core.Strapi, { dryRun = false }
           from: forDrafts && forPublished && forDrafts !== forPublished ? `drafts from ${forDrafts.from}, published versions from ${forPublished.from}` : (forPublished ?? forDrafts)!.from,
           replaced,
         });
-        if (dryRun) continue;
         await strapi.db.transaction(async () => {
           const pick = (values: Values | null) => (values ? Object.fromEntries(split.map((name) => [name, values[name]])) : null);
           const draftFix = pick(chosen.draft);
