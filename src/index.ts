@@ -30,6 +30,8 @@ export default {
     strapi.documents.use(khmerSortOnSqlite(strapi));
     strapi.documents.use(previousSlugs(strapi));
     strapi.documents.use(keepSearchIndexCurrent(strapi));
+    // Innermost, registered at the translations plugin's bootstrap: shared fields (shared-fields.ts),
+    // so that the slug history and the search index above see every locale already in step.
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

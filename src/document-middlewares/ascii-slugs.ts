@@ -47,10 +47,12 @@ export const asciiSlugs =
     const data = params.data;
     if (!source || !data || (typeof data.slug === 'string' && data.slug !== '' && !isPlaceholder(data.slug, model.modelName))) return next();
     if (context.action === 'update') {
-      // A new locale version of an existing document takes the document's slug.
-      const existing = await strapi.db.query(context.uid as UID.ContentType).findOne({ select: ['slug'], where: { documentId: params.documentId } });
-      const slugGiven = 'slug' in data && !(typeof data.slug === 'string' && isPlaceholder(data.slug, model.modelName));
-      if (typeof existing?.slug === 'string' && existing.slug !== '' && !slugGiven) context.params = { ...params, data: { ...data, slug: existing.slug } } as never;
+      // A version of an existing document keeps the document's slug: an empty or placeholder slug is
+      // no change (a new locale version takes the document's, see shared-fields.ts).
+      if ('slug' in data) {
+        const { slug: _none, ...rest } = data;
+        context.params = { ...params, data: rest } as never;
+      }
       return next();
     }
     const title = typeof data[source] === 'string' ? (data[source] as string) : '';
