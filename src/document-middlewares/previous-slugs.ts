@@ -104,13 +104,15 @@ export const previousSlugs =
     }
 
     if (context.action === 'update' && typeof slug === 'string' && params.documentId) {
-      const before = await strapi.db.query(uid).findOne({ select: ['slug'], where: { documentId: params.documentId } });
+      // Every slug the document's versions had (a draft renamed but not yet published has two).
+      const before = (await strapi.db.query(uid).findMany({ select: ['slug'], where: { documentId: params.documentId } })) as Array<{ slug: unknown }>;
       const result = await next();
-      if (typeof before?.slug === 'string' && before.slug !== '' && before.slug !== slug) {
+      const old = [...new Set(before.map((row) => row.slug))].filter((value): value is string => typeof value === 'string' && value !== '' && value !== slug);
+      if (old.length > 0) {
         await strapi.db.transaction(async ({ trx }) => {
           await trx(TABLE).where({ content_type: uid, slug, document_id: params.documentId }).delete();
-          await trx(TABLE).where({ content_type: uid, slug: before.slug }).delete();
-          await trx(TABLE).insert({ content_type: uid, slug: before.slug, document_id: params.documentId });
+          await trx(TABLE).where({ content_type: uid }).whereIn('slug', old).delete();
+          await trx(TABLE).insert(old.map((value) => ({ content_type: uid, slug: value, document_id: params.documentId })));
         });
       }
       return result;
