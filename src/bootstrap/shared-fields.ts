@@ -1,9 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
 import { rememberOldSlugs } from '../document-middlewares/previous-slugs';
 import { reindexDocument } from '../search/indexer';
+import type { Repair } from '../plugins/translations/server/src/shared-fields';
 import { typeOfUid } from '../search/indexed-types';
 
-type Repair = { uid: string; documentId: string; fields: string[]; replaced: Record<string, unknown[]> };
 type SharedFieldsService = { repair(): Promise<Repair[]>; describe(repair: Repair): string };
 
 /**
