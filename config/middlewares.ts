@@ -60,8 +60,6 @@ const habitat = ({ corsOrigins, cspMediaSources, uploads }: ReturnType<typeof se
   'global::populate-depth',
   'global::default-populate',
   { name: 'strapi::body', config: { formidable: { maxFileSize: uploads.maxFileSize } } },
-  // Shows a project's own `status` attribute to the admin panel apart from draft/published (src/middlewares/status-attribute.ts).
-  'global::status-attribute',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

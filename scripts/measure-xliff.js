@@ -42,7 +42,7 @@ const main = async () => {
         data: {
           title: `Generated project ${i}`,
           slug: `generated-project-${i}`,
-          status: 'ongoing',
+          projectStatus: 'ongoing',
           location: 'Phnom Penh',
           summary: `Summary of generated project ${i}: communities improve their settlements with the municipality.`,
           background: [

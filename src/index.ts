@@ -14,18 +14,17 @@ import { draftsNeedPreviewToken } from './document-middlewares/drafts-need-previ
 import { keepSearchIndexCurrent, dropIndexOfDeletedLocales } from './search/keep-index-current';
 import { ensureSearchIndex } from './search/indexer';
 import { closeSearchReaders, openSearchReaders } from './search/readers';
-import { restoreStatusAttribute } from './middlewares/status-attribute';
 import { invalidateCacheOnWrites } from './cache/invalidation';
 import { serveCacheHitsFirst } from './cache/fast-path';
 import { closeResponseCache, responseCache } from './cache/response-cache';
 import { serveReadiness } from './health/readiness';
 import { enforceUploadPolicy } from './uploads/upload-policy';
+import { closeAuthAttempts } from './rate-limit/attempts';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(draftsNeedPreviewToken(strapi));
     enforceUploadPolicy(strapi);
-    strapi.documents.use(restoreStatusAttribute(strapi));
     strapi.documents.use(asciiSlugs(strapi));
     strapi.documents.use(khmerSortOnSqlite(strapi));
     strapi.documents.use(previousSlugs(strapi));
@@ -63,6 +62,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await closeResponseCache(strapi);
+    await closeAuthAttempts(strapi);
     await closeSearchReaders(strapi);
   },
 };

@@ -160,7 +160,7 @@ let counter = 0;
 const createProject = async (fields: { title: string; summary: string }, publish: boolean): Promise<string> => {
   counter += 1;
   const document = await app.documents(PROJECT).create({
-    data: { ...fields, slug: `search-test-${Date.now()}-${counter}`, status: 'ongoing' } as never,
+    data: { ...fields, slug: `search-test-${Date.now()}-${counter}`, projectStatus: 'ongoing' } as never,
     locale: 'en',
     ...(publish ? { status: 'published' } : {}),
   });

@@ -40,10 +40,10 @@ beforeAll(async () => {
   const cambodia = await app.db.query('api::country.country').findOne({ where: { slug: 'cambodia', locale: 'en' } });
   const a = await projects.create({
     locale: 'en',
-    data: { title: 'Role test, English only', slug: 'role-test-english-only', status: 'ongoing', startYear: 2001, countries: [cambodia.documentId] },
+    data: { title: 'Role test, English only', slug: 'role-test-english-only', projectStatus: 'ongoing', startYear: 2001, countries: [cambodia.documentId] },
     status: 'published',
   } as never);
-  const b = await projects.create({ locale: 'en', data: { title: 'Role test, translated', slug: 'role-test-translated', status: 'ongoing' }, status: 'published' } as never);
+  const b = await projects.create({ locale: 'en', data: { title: 'Role test, translated', slug: 'role-test-translated', projectStatus: 'ongoing' }, status: 'published' } as never);
   await projects.update({ documentId: b.documentId, locale: 'km', data: { title: 'សាកល្បង', slug: 'role-test-translated' }, status: 'published' } as never);
   englishOnly = a.documentId;
   translated = b.documentId;

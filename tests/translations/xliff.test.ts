@@ -49,7 +49,7 @@ beforeAll(async () => {
     data: {
       title: 'XLIFF test project',
       slug: 'xliff-test-project',
-      status: 'ongoing',
+      projectStatus: 'ongoing',
       startYear: 2020,
       summary: 'Communities & councils <together>.',
       background: BACKGROUND,
@@ -281,7 +281,7 @@ describe('XLIFF import of a project with relations', () => {
       data: {
         title: 'XLIFF project with countries',
         slug: 'xliff-project-with-countries',
-        status: 'completed',
+        projectStatus: 'completed',
         countries: [cambodia.documentId],
         partners: [partner.documentId],
         createdBy: editor.id,
@@ -295,7 +295,7 @@ describe('XLIFF import of a project with relations', () => {
     expect(summary).toEqual(expect.objectContaining({ created: 1, documents: 1 }));
 
     const km = (await app.documents(PROJECT).findOne({ documentId: linked.documentId, locale: 'km', populate: ['countries', 'partners'] } as never)) as any;
-    expect(km).toMatchObject({ title: 'ខ្មែរ XLIFF project with countries', slug: 'xliff-project-with-countries', status: 'completed' });
+    expect(km).toMatchObject({ title: 'ខ្មែរ XLIFF project with countries', slug: 'xliff-project-with-countries', projectStatus: 'completed' });
     expect(km.countries).toEqual([expect.objectContaining({ documentId: cambodia.documentId, locale: 'km' })]);
     expect(km.partners).toEqual([]);
     // The English version keeps its own links.
