@@ -20,6 +20,7 @@ import { closeResponseCache, responseCache } from './cache/response-cache';
 import { serveReadiness } from './health/readiness';
 import { enforceUploadPolicy } from './uploads/upload-policy';
 import { closeAuthAttempts } from './rate-limit/attempts';
+import { configureRevalidationWebhook } from './site/revalidation-webhook';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -58,6 +59,8 @@ export default {
     // After the slug history and the search index, which the repair keeps in step.
     await repairSplitSharedFields(strapi);
     await loadDemoContentOnFirstStart(strapi);
+    // After the demo content: its thousands of writes need not each call the site.
+    await configureRevalidationWebhook(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

@@ -5,8 +5,9 @@ import { forgetLocaleCodes } from './locales';
 import { createLocaleGuard, newLocaleMiddleware } from './new-locale';
 import { describeRepair, repairSharedFields, sharedFields, sharedFieldsMiddleware } from './shared-fields';
 import { backfillStatus, confirmStatus, findStatus, statusMiddleware } from './status';
+import { statusAnswer, statusQuery, stillCorrectAnswer, stillCorrectBody } from './status-schema';
 import { ensureTranslatorRole } from './translator-role';
-import { xliffController } from './xliff/controller';
+import { adminController } from './admin-controller';
 
 /**
  * The translation workflow, in one place:
@@ -20,11 +21,15 @@ import { xliffController } from './xliff/controller';
  */
 export default {
   config: {
-    default: { defaultFallbacks: {} },
-    validator(config: { defaultFallbacks?: unknown }) {
+    // xliffMaxFileSize: the largest XLIFF upload, in bytes (the page, its route and `npm run xliff` share it).
+    default: { defaultFallbacks: {}, xliffMaxFileSize: 16 * 1024 * 1024 },
+    validator(config: { defaultFallbacks?: unknown; xliffMaxFileSize?: unknown }) {
       const fallbacks = config.defaultFallbacks;
       if (fallbacks === null || typeof fallbacks !== 'object' || Array.isArray(fallbacks)) {
         throw new Error('defaultFallbacks must be an object such as { "km": ["en"] }');
+      }
+      if (!Number.isSafeInteger(config.xliffMaxFileSize) || (config.xliffMaxFileSize as number) < 1) {
+        throw new Error('xliffMaxFileSize must be a whole number of bytes, at least 1');
       }
     },
   },
@@ -40,7 +45,7 @@ export default {
         ctx.body = await confirmStatus(strapi, ctx.request.body);
       },
     }),
-    xliff: xliffController,
+    admin: adminController,
   },
 
   // Called from the application's bootstrap (src/index.ts), see translator-role.ts.
@@ -59,19 +64,29 @@ export default {
     'content-api': {
       type: 'content-api',
       routes: [
-        { method: 'GET', path: '/translation-status', handler: 'status.find', config: { prefix: '' } },
-        { method: 'POST', path: '/translation-status/still-correct', handler: 'status.confirm', config: { prefix: '' } },
+        // request/response: what /api/openapi.json says about them (status-schema.ts).
+        { method: 'GET', path: '/translation-status', handler: 'status.find', config: { prefix: '' }, request: { query: statusQuery }, response: statusAnswer },
+        {
+          method: 'POST',
+          path: '/translation-status/still-correct',
+          handler: 'status.confirm',
+          config: { prefix: '' },
+          request: { body: { 'application/json': stillCorrectBody } },
+          response: stillCorrectAnswer,
+        },
       ],
     },
-    // The same for the admin panel (any signed-in administrator): /translations/status.
+    // The same for the admin panel, and the XLIFF download and upload of the Translations page (the
+    // same as `npm run xliff`): any signed-in administrator, each answer limited to what their role
+    // may read or edit in the content manager (admin-controller.ts, access.ts; docs/security.md).
     admin: {
       type: 'admin',
       routes: [
-        { method: 'GET', path: '/status', handler: 'status.find', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-        { method: 'POST', path: '/status/still-correct', handler: 'status.confirm', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-        // XLIFF download and upload for the Translations page (the same as `npm run xliff`).
-        { method: 'GET', path: '/xliff', handler: 'xliff.export', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-        { method: 'POST', path: '/xliff', handler: 'xliff.import', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'GET', path: '/status', handler: 'admin.status', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'POST', path: '/status/still-correct', handler: 'admin.stillCorrect', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'GET', path: '/settings', handler: 'admin.settings', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'GET', path: '/xliff', handler: 'admin.exportXliff', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'POST', path: '/xliff', handler: 'admin.importXliff', config: { policies: ['admin::isAuthenticatedAdmin'] } },
       ],
     },
   },

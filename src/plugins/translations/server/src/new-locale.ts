@@ -59,18 +59,25 @@ export const newLocaleMiddleware =
 
 /**
  * The content manager checks the locale of a translator's updates, publications and deletions,
- * but not of a brand-new document (its "create" has a TODO there): refuse creating a document in
- * a locale the administrator may not create in.
+ * but not where a write creates a version: a brand-new document (its "create" has a TODO there),
+ * or an update that adds a locale to a document (it checks "create" without the locale). Refuse
+ * either in a locale the administrator may not create in.
  */
 export const createLocaleGuard =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
-    if (context.action !== 'create' || !isLocalizedApiType(strapi, context.uid)) return next();
+    if ((context.action !== 'create' && context.action !== 'update') || !isLocalizedApiType(strapi, context.uid)) return next();
     const request = strapi.requestContext.get();
     const userAbility = request?.state?.userAbility;
     if (request?.state?.route?.info?.type !== 'admin' || !userAbility) return next();
-    const params = context.params as { locale?: unknown };
+    const params = context.params as { locale?: unknown; documentId?: unknown };
     const locale = typeof params.locale === 'string' ? params.locale : await defaultLocale(strapi);
+    if (context.action === 'update') {
+      // An update of a version that exists was checked by the content manager, with its locale.
+      if (locale === '*' || typeof params.documentId !== 'string') return next();
+      const existing = await strapi.db.query(context.uid as UID.Schema).findOne({ select: ['id'], where: { documentId: params.documentId, locale } });
+      if (existing) return next();
+    }
     const checker = strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: context.uid });
     if (checker.cannot.create({ locale })) {
       // A PolicyError keeps its message (a ForbiddenError becomes a bare "Forbidden").
