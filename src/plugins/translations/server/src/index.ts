@@ -3,6 +3,7 @@ import statusSchema from './content-types/status/schema.json';
 import { fallbackMiddleware } from './fallback';
 import { forgetLocaleCodes } from './locales';
 import { createLocaleGuard, newLocaleMiddleware } from './new-locale';
+import { describeRepair, repairSharedFields, sharedFields, sharedFieldsMiddleware } from './shared-fields';
 import { backfillStatus, confirmStatus, findStatus, statusMiddleware } from './status';
 import { statusAnswer, statusQuery, stillCorrectAnswer, stillCorrectBody } from './status-schema';
 import { ensureTranslatorRole } from './translator-role';
@@ -12,7 +13,9 @@ import { adminController } from './admin-controller';
  * The translation workflow, in one place:
  *  - REST locale fallback, `?locale=km&fallbackLocale=en` (fallback.ts);
  *  - translation status, kept on every write, `GET /api/translation-status` (status.ts);
- *  - a new locale version gets the shared fields and relations of the English one (new-locale.ts);
+ *  - shared (non-localized) fields have one value per document, in every locale's draft and
+ *    published version, whatever path writes them; a start repairs documents split before (shared-fields.ts);
+ *  - a new locale version gets the relations of the English one (new-locale.ts);
  *  - the "Translator (Khmer)" admin role (translator-role.ts), which may not create English (new-locale.ts);
  *  - XLIFF 1.2 export and import (xliff/), from `npm run xliff` and the admin Translations page.
  */
@@ -46,7 +49,15 @@ export default {
   },
 
   // Called from the application's bootstrap (src/index.ts), see translator-role.ts.
-  services: { 'translator-role': ({ strapi }: { strapi: Core.Strapi }) => ({ ensure: () => ensureTranslatorRole(strapi) }) },
+  services: {
+    'translator-role': ({ strapi }: { strapi: Core.Strapi }) => ({ ensure: () => ensureTranslatorRole(strapi) }),
+    // Called from the application's bootstrap, `npm run repair:shared-fields` and the seed.
+    'shared-fields': ({ strapi }: { strapi: Core.Strapi }) => ({
+      fields: (uid: string) => sharedFields(strapi, uid),
+      repair: () => repairSharedFields(strapi),
+      describe: describeRepair,
+    }),
+  },
 
   routes: {
     // For tools: an API token with these actions (Settings › API Tokens); anonymous callers get 403.
@@ -101,6 +112,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // At bootstrap, not register: after the application's middlewares, so inside them (see shared-fields.ts).
+    strapi.documents.use(sharedFieldsMiddleware(strapi));
     strapi.db.lifecycles.subscribe({
       models: ['plugin::i18n.locale'],
       afterCreate: forgetLocaleCodes,

@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { ContentAccess } from '../access';
 import { defaultLocale, hasDraftAndPublish, localeCodes, localizedApiTypes, schemaOf, targetLocales } from '../locales';
-import { toDocumentData } from '../new-locale';
+import { toDocumentData } from '../document-data';
 import { componentPopulate, fieldHashes, titleField, type FieldHashes } from '../source';
 import { STATUS_UID, refreshStatus, resolveType } from '../status';
 import { applyUnit, extractUnits, readTarget, readUnitState, unitPath, unitStatus, unitXml, type Unit } from './units';
