@@ -4,7 +4,7 @@ import { cacheConfig, missedLookups, responseCache } from '../cache/response-cac
 import { createRequestRules } from '../cache/requests';
 import { createDependencyReader } from '../cache/dependencies';
 import { createSingleFlight } from '../cache/single-flight';
-import type { CachedResponse, Lookup } from '../cache/store';
+import type { CachedResponse, Lookup, Ticket } from '../cache/store';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -24,7 +24,11 @@ const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
   const config = cacheConfig(strapi);
   const rules = createRequestRules(strapi);
   const dependenciesOf = createDependencyReader(strapi);
-  const flights = createSingleFlight<CachedResponse>();
+  // Only a computation that started after every invalidation this request has seen is joined: one
+  // that began before a write this request already follows could answer from before it.
+  const flights = createSingleFlight<CachedResponse, Ticket | undefined>(
+    (leader, waiter) => !waiter || (!!leader && leader.generation === waiter.generation && leader.seq >= waiter.seq)
+  );
   const apiPrefix = strapi.config.get<string>('api.rest.prefix', '/api');
   const publicCacheControl = `public, max-age=${config.httpMaxAge}, stale-while-revalidate=${config.httpStaleWhileRevalidate}`;
 
@@ -68,15 +72,12 @@ const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
     const lookup: Lookup = config.enabled ? missedLookups.get(ctx.req) ?? (await store.lookup(key).catch((): Lookup => ({}))) : {};
     if (lookup.hit) return send(ctx, lookup.hit, 'HIT');
 
-    // Only a computation that started after the same invalidations as this request is joined:
-    // one that began before a write this request already follows could answer from before it.
-    const flightKey = `${lookup.ticket ? `${lookup.ticket.generation}:${lookup.ticket.seq}` : 'off'}|${key}`;
     if (config.enabled) {
-      const shared = await flights.join(flightKey, config.singleFlightTimeoutMs);
+      const shared = await flights.join(key, lookup.ticket, config.singleFlightTimeoutMs);
       if (shared) return send(ctx, shared, 'SHARED');
     }
 
-    const finish = config.enabled ? flights.lead(flightKey) : () => undefined;
+    const finish = config.enabled ? flights.lead(key, lookup.ticket) : () => undefined;
     let response: CachedResponse | undefined;
     try {
       await next();
