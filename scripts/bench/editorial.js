@@ -71,7 +71,7 @@ const prepare = async (app) => {
   urls.push('/api/countries?locale=km&sort=menuOrder:asc&pagination[pageSize]=100', '/api/global?locale=en', '/api/global?locale=km&fallbackLocale=en');
 
   const tokens = app.service('admin::api-token');
-  for (const old of await tokens.list()) if (old.name.startsWith('editorial-bench')) await tokens.revoke(old.id);
+  for (const old of await app.db.query('admin::api-token').findMany({ where: { name: { $startsWith: 'editorial-bench' } } })) await tokens.revoke(old.id);
   const token = await tokens.create({ name: `editorial-bench-${Date.now()}`, type: 'full-access', lifespan: null, description: 'npm run bench:editorial' });
   return { urls, projects: projects.map((p) => ({ ...p, translated: translated.has(p.documentId) })), token: /** @type {string} */ (token.accessKey) };
 };
