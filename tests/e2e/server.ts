@@ -20,7 +20,7 @@ export const startServer = async (): Promise<Server> => {
   if (!fs.existsSync(adminBuild)) {
     throw new Error(`No admin panel build at ${path.relative(appDir, adminBuild)}: run \`npm run build\` before \`npm run test:e2e\`.`);
   }
-  fs.rmSync(path.join(e2eDir, 'data.db'), { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(e2eDir, `data.db${suffix}`), { force: true });
   fs.rmSync(path.join(e2eDir, 'public'), { recursive: true, force: true });
   fs.mkdirSync(path.join(e2eDir, 'public', 'uploads'), { recursive: true });
 
