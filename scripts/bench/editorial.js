@@ -9,7 +9,7 @@
 // then the same publishes on two instances sharing Redis (written through one, read from the
 // other), and a check that every URL of the mix answers the same with and without the cache.
 // Writes the table to docs/benchmarks.md.
-// Options: --duration S (15 per phase) --connections N (32) --projects N (300)
+// Options: --duration S (15 per phase, in --rounds N (3) alternating rounds) --connections N (32) --projects N (300)
 //          --soak S (0: off; else S seconds of phase B measuring the heap after forced GC)
 //          --redis URL (default REDIS_URL or redis://127.0.0.1:6379; "off" skips the two-instance part)
 'use strict';
@@ -26,6 +26,7 @@ const settings = {
   connections: option('connections', 32),
   projects: option('projects', 300),
   soak: option('soak', 0),
+  rounds: option('rounds', 3),
 };
 const redisArg = process.argv.indexOf('--redis');
 const redisUrl = redisArg > 0 ? process.argv[redisArg + 1] : process.env.REDIS_URL || 'redis://127.0.0.1:6379';
@@ -86,12 +87,17 @@ const reads = (base, urls, duration, connections) =>
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: urls[Math.floor(Math.random() * urls.length)] }) }],
   });
 
-/** @param {autocannon.Result} result */
-const figures = (result) => ({
-  rps: result.requests.average,
-  p50: result.latency.p50,
-  p99: result.latency.p99,
-  errors: result.errors + result.timeouts + result.non2xx,
+/**
+ * Rounds of one phase together: requests over time; the median of the rounds' p50 and the worst p99.
+ * @param {autocannon.Result[]} results
+ */
+const figures = (results) => ({
+  rps: results.reduce((n, r) => n + r.requests.total, 0) / results.reduce((n, r) => n + r.duration, 0),
+  p50: quantile(results.map((r) => r.latency.p50), 0.5),
+  p99: Math.max(...results.map((r) => r.latency.p99)),
+  errors: results.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0),
+  /** @type {number | undefined} */ writes: undefined,
+  /** @type {number | undefined} */ failures: undefined,
 });
 
 /**
@@ -211,27 +217,40 @@ const main = async () => {
     log('Warm-up: every URL once');
     for (const url of urls) await (await fetch(server.url + url)).arrayBuffer();
 
-    log(`A: reads only, ${settings.duration} s`);
-    phases.A = figures(await reads(server.url, urls, settings.duration, settings.connections));
-
-    log(`B: reads while an editor saves a draft every 200 ms, ${settings.duration} s`);
-    const drafts = editor({ base: server.url, readBase: server.url, token, projects, kind: 'draft' });
-    phases.B = figures(await reads(server.url, urls, settings.duration, settings.connections));
-    const draftWork = await drafts.stop();
-
-    log(`C: reads while an editor publishes a change every 2 s, ${settings.duration} s`);
-    const publishes = editor({ base: server.url, readBase: server.url, token, projects, kind: 'publish' });
-    phases.C = figures(await reads(server.url, urls, settings.duration, settings.connections));
-    oneInstance = await publishes.stop();
-    Object.assign(phases.B, { writes: draftWork.writes, failures: draftWork.failures });
-    Object.assign(phases.C, { writes: oneInstance.writes, failures: oneInstance.failures });
+    // The three phases in alternating rounds (A, B, C, A, B, C, …): on a machine shared with other
+    // work the load drifts, and interleaving makes a drift weigh on every phase alike.
+    const seconds = settings.duration / settings.rounds;
+    /** @type {Record<'A' | 'B' | 'C', autocannon.Result[]>} */
+    const runs = { A: [], B: [], C: [] };
+    /** @type {Array<Awaited<ReturnType<ReturnType<typeof editor>['stop']>>>} */
+    const draftWork = [];
+    /** @type {Array<Awaited<ReturnType<ReturnType<typeof editor>['stop']>>>} */
+    const publishWork = [];
+    for (let round = 1; round <= settings.rounds; round++) {
+      log(`Round ${round}/${settings.rounds}: A reads only, B reads + a draft every 200 ms, C reads + a publish every 2 s, ${seconds} s each`);
+      runs.A.push(await reads(server.url, urls, seconds, settings.connections));
+      const drafts = editor({ base: server.url, readBase: server.url, token, projects, kind: 'draft' });
+      runs.B.push(await reads(server.url, urls, seconds, settings.connections));
+      draftWork.push(await drafts.stop());
+      const publishes = editor({ base: server.url, readBase: server.url, token, projects, kind: 'publish' });
+      runs.C.push(await reads(server.url, urls, seconds, settings.connections));
+      publishWork.push(await publishes.stop());
+    }
+    phases.A = figures(runs.A);
+    phases.B = { ...figures(runs.B), writes: draftWork.reduce((n, w) => n + w.writes, 0), failures: draftWork.reduce((n, w) => n + w.failures, 0) };
+    phases.C = { ...figures(runs.C), writes: publishWork.reduce((n, w) => n + w.writes, 0), failures: publishWork.reduce((n, w) => n + w.failures, 0) };
+    oneInstance = {
+      writeMs: publishWork.flatMap((w) => w.writeMs),
+      visibleMs: publishWork.flatMap((w) => w.visibleMs),
+      visibleAfterSentMs: publishWork.flatMap((w) => w.visibleAfterSentMs),
+    };
     load.push(os.loadavg()[0]);
 
     if (settings.soak > 0) {
       log(`Soak: phase B for ${settings.soak} s, heap after forced GC before and after`);
       const before = await heapAfterGc(server);
       const soakDrafts = editor({ base: server.url, readBase: server.url, token, projects, kind: 'draft' });
-      const result = figures(await reads(server.url, urls, settings.soak, settings.connections));
+      const result = figures([await reads(server.url, urls, settings.soak, settings.connections)]);
       const soakWork = await soakDrafts.stop();
       const after = await heapAfterGc(server);
       soak = { seconds: settings.soak, before, after, growth: (after - before) / before, rps: result.rps, p99: result.p99, drafts: soakWork.writes };
@@ -310,7 +329,7 @@ const render = ({ urls, projects, phases, oneInstance, twoInstances, differing, 
     `Made by \`npm run bench:editorial\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, Node ${process.version}, ${process.env.DATABASE_CLIENT} database, production server with the in-process cache.`,
     `Machine load (1-minute average) at the start, after phase C and at the end: ${load.map((/** @type {number} */ l) => l.toFixed(1)).join(', ')} — the machine is shared with other work, so compare ratios within one run only.`,
     `Data set: the demo content plus ${projects.length} generated projects (${projects.filter((/** @type {any} */ p) => p.translated).length} also in Khmer). Mix: ${urls.length} public URLs (each generated project by slug in English and by documentId in Khmer with fallback, every page of the English and the Khmer-with-fallback project lists, the other lists in both languages, countries, global), each request a random one.`,
-    `Load: autocannon, ${settings.connections} connections, ${settings.duration} s per phase, after one read of every URL; the editor writes through the REST API with a full-access API token.`,
+    `Load: autocannon, ${settings.connections} connections, ${settings.duration} s per phase in ${settings.rounds} alternating rounds (A, B, C, A, B, C, …; req/s over all rounds, p50 the median of the rounds', p99 the worst round's), after one read of every URL; the editor writes through the REST API with a full-access API token.`,
     '',
     '| phase | req/s | p50 ms | p99 ms | ÷ A | writes | errors + non-2xx |',
     '|---|---|---|---|---|---|---|',
