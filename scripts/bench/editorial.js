@@ -175,6 +175,17 @@ const heapAfterGc = async (server) => {
   }
 };
 
+/** How many URLs of the mix the server answers from its cache right now. @param {string} base @param {string[]} urls */
+const cachedCount = async (base, urls) => {
+  let hits = 0;
+  for (const url of urls) {
+    const res = await fetch(base + url);
+    await res.arrayBuffer();
+    if (res.headers.get('x-cache') === 'HIT') hits += 1;
+  }
+  return hits;
+};
+
 /** Every URL, from a cached and an uncached server: the bodies must be identical. @param {string} cached @param {string} uncached @param {string[]} urls */
 const compare = async (cached, uncached, urls) => {
   const differing = [];
@@ -226,17 +237,21 @@ const main = async () => {
     const draftWork = [];
     /** @type {Array<Awaited<ReturnType<ReturnType<typeof editor>['stop']>>>} */
     const publishWork = [];
+    let keptAfterDrafts = 0;
     for (let round = 1; round <= settings.rounds; round++) {
       log(`Round ${round}/${settings.rounds}: A reads only, B reads + a draft every 200 ms, C reads + a publish every 2 s, ${seconds} s each`);
       runs.A.push(await reads(server.url, urls, seconds, settings.connections));
       const drafts = editor({ base: server.url, readBase: server.url, token, projects, kind: 'draft' });
       runs.B.push(await reads(server.url, urls, seconds, settings.connections));
       draftWork.push(await drafts.stop());
+      if (round === settings.rounds) keptAfterDrafts = await cachedCount(server.url, urls);
       const publishes = editor({ base: server.url, readBase: server.url, token, projects, kind: 'publish' });
       runs.C.push(await reads(server.url, urls, seconds, settings.connections));
       publishWork.push(await publishes.stop());
     }
+    log(`  after the drafts: ${keptAfterDrafts} of ${urls.length} answers still cached`);
     phases.A = figures(runs.A);
+    Object.assign(phases, { keptAfterDrafts });
     phases.B = { ...figures(runs.B), writes: draftWork.reduce((n, w) => n + w.writes, 0), failures: draftWork.reduce((n, w) => n + w.failures, 0) };
     phases.C = { ...figures(runs.C), writes: publishWork.reduce((n, w) => n + w.writes, 0), failures: publishWork.reduce((n, w) => n + w.failures, 0) };
     oneInstance = {
@@ -337,6 +352,7 @@ const render = ({ urls, projects, phases, oneInstance, twoInstances, differing, 
     row('B', 'reads + a draft save every 200 ms', phases.B),
     row('C', 'reads + a publish every 2 s', phases.C),
     '',
+    `- Drafts dropped nothing: right after the last round of B (${phases.B.writes} draft saves in all), ${phases.keptAfterDrafts} of ${urls.length} URLs were still answered from the cache.`,
     `- Time until an anonymous reader sees a publish, one instance (from the publish's answer): ${ms(visible)} over ${visible.length} publishes; from sending the publish: ${ms(oneInstance.visibleAfterSentMs)}. The publish requests themselves took ${ms(oneInstance.writeMs)}.`,
     twoInstances
       ? `- Two instances sharing Redis (publish through one, read from the other, reads on both, ${settings.connections / 2} connections each): visible ${ms(twoInstances.visibleMs)} over ${twoInstances.visibleMs.length} publishes (from sending: ${ms(twoInstances.visibleAfterSentMs)}); ${twoInstances.rps.toFixed(0)} req/s together, p99 ${twoInstances.p99} ms.`
