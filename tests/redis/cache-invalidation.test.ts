@@ -3,7 +3,8 @@ import { describeCacheInvalidation } from '../helpers/cache-suite';
 
 // The same as tests/api/cache-invalidation.test.ts, with the cache in Redis shared by a second
 // instance, under a key prefix of this run's own.
-process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
+// An empty REDIS_URL (as a local .env made from .env.example has) means the default server, not no Redis.
+process.env.REDIS_URL ||= 'redis://127.0.0.1:6379';
 process.env.REDIS_PREFIX = `habitat-test-perf-${process.pid}:`;
 
 afterAll(async () => {
