@@ -3,12 +3,15 @@ import type { ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import securitySettings from './security';
 
-// Served inline from /uploads; anything else is offered as a download, never rendered on our origin.
+// Served inline from /uploads; anything else is offered as a download of bytes, never typed (e.g.
+// as HTML by its name) or rendered on our origin.
 const INLINE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.pdf']);
 
 const uploadHeaders = (res: ServerResponse, filePath: string): void => {
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (!INLINE_EXTENSIONS.has(path.extname(filePath).toLowerCase())) res.setHeader('Content-Disposition', 'attachment');
+  if (INLINE_EXTENSIONS.has(path.extname(filePath).toLowerCase())) return;
+  res.setHeader('Content-Disposition', 'attachment');
+  res.setHeader('Content-Type', 'application/octet-stream');
 };
 
 /** FALLBACK_LOCALES="km:en" → { km: ['en'] }: the locale chain used when a request names no fallbackLocale. */
@@ -72,6 +75,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   translations: {
     enabled: true,
     resolve: './src/plugins/translations',
-    config: { defaultFallbacks: fallbackChains(env('FALLBACK_LOCALES', '')) },
+    config: {
+      defaultFallbacks: fallbackChains(env('FALLBACK_LOCALES', '')),
+      // The largest XLIFF file the Translations page, its upload route and `npm run xliff` take. At
+      // most UPLOAD_MAX_FILE_SIZE, where every multipart body stops (config/middlewares.ts): the limit
+      // named in a refusal is then the one that applies.
+      xliffMaxFileSize: Math.min(env.int('XLIFF_MAX_FILE_SIZE', 16 * 1024 * 1024), securitySettings({ env }).uploads.maxFileSize),
+    },
   },
 });
