@@ -352,7 +352,7 @@ const render = ({ urls, projects, phases, oneInstance, twoInstances, differing, 
     row('B', 'reads + a draft save every 200 ms', phases.B),
     row('C', 'reads + a publish every 2 s', phases.C),
     '',
-    `- Drafts dropped nothing: right after the last round of B (${phases.B.writes} draft saves in all), ${phases.keptAfterDrafts} of ${urls.length} URLs were still answered from the cache.`,
+    `- Right after the last round of B (${phases.B.writes} draft saves in all), ${phases.keptAfterDrafts} of ${urls.length} URLs were answered from the cache (an answer dropped by the publishes of the round before and not read since counts as missing).`,
     `- Time until an anonymous reader sees a publish, one instance (from the publish's answer): ${ms(visible)} over ${visible.length} publishes; from sending the publish: ${ms(oneInstance.visibleAfterSentMs)}. The publish requests themselves took ${ms(oneInstance.writeMs)}.`,
     twoInstances
       ? `- Two instances sharing Redis (publish through one, read from the other, reads on both, ${settings.connections / 2} connections each): visible ${ms(twoInstances.visibleMs)} over ${twoInstances.visibleMs.length} publishes (from sending: ${ms(twoInstances.visibleAfterSentMs)}); ${twoInstances.rps.toFixed(0)} req/s together, p99 ${twoInstances.p99} ms.`
