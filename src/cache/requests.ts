@@ -7,10 +7,13 @@ import type { Core } from '@strapi/strapi';
 export const createRequestRules = (strapi: Core.Strapi) => {
   const apiPrefix = strapi.config.get<string>('api.rest.prefix', '/api');
   // First path segments of the content API that read content: /api/<plural>[/<id>], /api/<single>.
-  const routes = new Set(
+  const routes = new Map(
     Object.values(strapi.contentTypes)
       .filter((contentType) => contentType.uid.startsWith('api::'))
-      .map((contentType) => (contentType.kind === 'singleType' ? contentType.info.singularName : contentType.info.pluralName))
+      .map((contentType) => [
+        contentType.kind === 'singleType' ? contentType.info.singularName : contentType.info.pluralName,
+        { uid: contentType.uid as string, single: contentType.kind === 'singleType' },
+      ])
   );
 
   return {
@@ -19,6 +22,14 @@ export const createRequestRules = (strapi: Core.Strapi) => {
       if (method !== 'GET' || authorization || !path.startsWith(`${apiPrefix}/`)) return false;
       const segments = path.slice(apiPrefix.length).split('/');
       return segments.length <= 3 && routes.has(segments[1]);
+    },
+
+    /** The content type a cacheable path reads, and whether it is a list, one document or a single type. */
+    answerOf(path: string): { uid: string; kind: 'list' | 'document' | 'single' } | undefined {
+      const segments = path.slice(apiPrefix.length).split('/');
+      const route = routes.get(segments[1]);
+      if (!route) return undefined;
+      return { uid: route.uid, kind: route.single ? 'single' : segments.length === 3 && segments[2] !== '' ? 'document' : 'list' };
     },
 
     /**
