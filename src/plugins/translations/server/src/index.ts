@@ -1,10 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import memoryEntrySchema from './content-types/memory-entry/schema.json';
+import sourceSnapshotSchema from './content-types/source-snapshot/schema.json';
 import statusSchema from './content-types/status/schema.json';
 import { fallbackMiddleware } from './fallback';
 import { forgetLocaleCodes } from './locales';
 import { createLocaleGuard, newLocaleMiddleware } from './new-locale';
 import { backfillStatus, confirmStatus, findStatus, statusMiddleware } from './status';
+import { lookupMemory, type LookupOptions } from './memory/lookup';
+import { rebuildMemory } from './memory/store';
 import { ensureTranslatorRole } from './translator-role';
+import { workspaceController } from './workspace/controller';
 import { xliffController } from './xliff/controller';
 
 /**
@@ -13,7 +18,9 @@ import { xliffController } from './xliff/controller';
  *  - translation status, kept on every write, `GET /api/translation-status` (status.ts);
  *  - a new locale version gets the shared fields and relations of the English one (new-locale.ts);
  *  - the "Translator (Khmer)" admin role (translator-role.ts), which may not create English (new-locale.ts);
- *  - XLIFF 1.2 export and import (xliff/), from `npm run xliff` and the admin Translations page.
+ *  - XLIFF 1.2 export and import (xliff/), from `npm run xliff` and the admin Translations page;
+ *  - the translator's side panel in the edit view: the source beside the translation, what changed
+ *    in it since (workspace/), and the translation memory's suggestions (memory/).
  */
 export default {
   config: {
@@ -26,7 +33,11 @@ export default {
     },
   },
 
-  contentTypes: { status: { schema: statusSchema } },
+  contentTypes: {
+    status: { schema: statusSchema },
+    'source-snapshot': { schema: sourceSnapshotSchema },
+    'memory-entry': { schema: memoryEntrySchema },
+  },
 
   controllers: {
     status: ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -38,10 +49,18 @@ export default {
       },
     }),
     xliff: xliffController,
+    workspace: workspaceController,
   },
 
-  // Called from the application's bootstrap (src/index.ts), see translator-role.ts.
-  services: { 'translator-role': ({ strapi }: { strapi: Core.Strapi }) => ({ ensure: () => ensureTranslatorRole(strapi) }) },
+  // translator-role: called from the application's bootstrap (src/index.ts), see translator-role.ts.
+  // memory: `npm run memory:rebuild` and the benchmark.
+  services: {
+    'translator-role': ({ strapi }: { strapi: Core.Strapi }) => ({ ensure: () => ensureTranslatorRole(strapi) }),
+    memory: ({ strapi }: { strapi: Core.Strapi }) => ({
+      rebuild: (onProgress?: (message: string) => void) => rebuildMemory(strapi, onProgress),
+      lookup: (options: LookupOptions) => lookupMemory(strapi, options),
+    }),
+  },
 
   routes: {
     // For tools: an API token with these actions (Settings › API Tokens); anonymous callers get 403.
@@ -61,6 +80,9 @@ export default {
         // XLIFF download and upload for the Translations page (the same as `npm run xliff`).
         { method: 'GET', path: '/xliff', handler: 'xliff.export', config: { policies: ['admin::isAuthenticatedAdmin'] } },
         { method: 'POST', path: '/xliff', handler: 'xliff.import', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        // The edit view's side panel (?contentType=&documentId=&locale=): the administrator's read permission in both locales.
+        { method: 'GET', path: '/workspace/source', handler: 'workspace.source', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'GET', path: '/workspace/memory', handler: 'workspace.memory', config: { policies: ['admin::isAuthenticatedAdmin'] } },
       ],
     },
   },

@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { altTransFor, withAltTrans } from '../memory/alt-trans';
 import { defaultLocale, hasDraftAndPublish, localeCodes, localizedApiTypes, schemaOf, targetLocales } from '../locales';
 import { toDocumentData } from '../new-locale';
 import { componentPopulate, fieldHashes, titleField, type FieldHashes } from '../source';
@@ -109,6 +110,8 @@ export const exportXliff = async (strapi: Core.Strapi, options: ExportOptions): 
         return { content: existing.source, state };
       };
       const title = field ? String(entry[field] ?? '') : documentId;
+      // Translation memory matches from other documents, for translation tools.
+      const altTrans = await altTransFor(strapi, { locale, contentType: uid, documentId, sources: documentUnits.map((unit) => unit.source), indent: '      ' });
       files.push(
         [
           `  <file original="${escapeAttribute(`${uid}/${documentId}`)}" source-language="${source}" target-language="${locale}" datatype="database" product-name="Habitat CMS">`,
@@ -117,7 +120,7 @@ export const exportXliff = async (strapi: Core.Strapi, options: ExportOptions): 
           `      <note>${escapeText(`${typeName}: ${title}`)}</note>`,
           '    </header>',
           '    <body>',
-          ...documentUnits.map((unit) => unitXml(unit, '      ', targetOf(unit))),
+          ...documentUnits.map((unit, index) => withAltTrans(unitXml(unit, '      ', targetOf(unit)), altTrans[index])),
           '    </body>',
           '  </file>',
         ].join('\n')
