@@ -59,6 +59,14 @@ export const toDocumentData = (strapi: Core.Strapi, uid: string, values: Record<
   return result;
 };
 
+/** Whether the administrator making this request (if any) may not update documents of the type in the source locale. */
+const cannotEditSource = (strapi: Core.Strapi, uid: string, source: string): boolean => {
+  const request = strapi.requestContext.get();
+  const userAbility = request?.state?.userAbility;
+  if (request?.state?.route?.info?.type !== 'admin' || !userAbility) return false;
+  return strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: uid }).cannot.update({ locale: source });
+};
+
 /**
  * When a document gets a version in a new locale (a translator's first save, an XLIFF import),
  * Strapi 5 does not reliably carry over what the versions must share: it leaves the slug empty
@@ -93,8 +101,12 @@ export const newLocaleMiddleware =
     if (!english) return next();
 
     const data = { ...(params.data ?? {}) };
+    // An administrator who may not edit the source locale (a translator) sees the shared fields of a
+    // new version read-only ("edited there"), and the form sends them back: they always come from
+    // the source, whatever was sent.
+    const fromSource = cannotEditSource(strapi, uid, source);
     const shared = attributes.filter(
-      ([name, attribute]) => data[name] === undefined && attribute.pluginOptions?.i18n?.localized === false && attribute.type !== 'relation'
+      ([name, attribute]) => (fromSource || data[name] === undefined) && attribute.pluginOptions?.i18n?.localized === false && attribute.type !== 'relation'
     );
     Object.assign(data, toDocumentData(strapi, uid, Object.fromEntries(shared.map(([name]) => [name, english[name]]))));
     for (const [name, attribute] of relations) {
