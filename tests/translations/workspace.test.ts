@@ -274,3 +274,24 @@ describe('snapshots from XLIFF imports', () => {
     ]);
   });
 });
+
+describe('shared fields of a new version, for a translator', () => {
+  it('may be shown (the role may create them) and are taken from the source whatever the form sends', async () => {
+    const role = await app.db.query('admin::role').findOne({ where: { code: 'translator-km' }, populate: ['permissions'] });
+    const create = role.permissions.find((p: { action: string; subject: string }) => p.action === 'plugin::content-manager.explorer.create' && p.subject === PROJECT);
+    expect(create.properties.locales).toEqual(['km']);
+    expect(create.properties.fields).toEqual(expect.arrayContaining(['slug', 'startYear', 'cover']));
+
+    const documentId = await createProject('workspace-shared', { title: 'Shared fields', startYear: 2004 });
+    const res = await http(app)
+      .put(`/content-manager/collection-types/${PROJECT}/${documentId}`)
+      .query({ locale: 'km' })
+      .set('Authorization', `Bearer ${translator.jwt}`)
+      .send({ title: 'វាលរួម', slug: `changed-by-a-translator-${run}`, startYear: 1999 });
+    expect(res.status).toBe(200);
+    for (const locale of ['en', 'km']) {
+      const version = await projects().findOne({ documentId, locale } as never);
+      expect(version).toMatchObject({ slug: `workspace-shared-${run}`, startYear: 2004 });
+    }
+  });
+});
