@@ -39,8 +39,8 @@ const logIn = async (who: { email: string; password: string }): Promise<string> 
   expect(answer.status).toBe(200);
   return answer.body.data.token as string;
 };
-const projectDocumentId = async (): Promise<string> => {
-  const res = await fetch(`${server.url}/api/projects?locale=en&filters[title][$eq]=${encodeURIComponent(TITLE)}&fields[0]=title`);
+const projectDocumentId = async (title = TITLE): Promise<string> => {
+  const res = await fetch(`${server.url}/api/projects?locale=en&filters[title][$eq]=${encodeURIComponent(title)}&fields[0]=title`);
   const [project] = ((await res.json()) as { data: Array<{ documentId: string }> }).data;
   return project.documentId;
 };
@@ -406,7 +406,7 @@ describe("the translator's workspace", () => {
   const panelField = (page: Session['page'], name: string) => page.locator(`[data-testid="source-field-${name}"]`);
 
   beforeAll(async () => {
-    documentId = await projectDocumentId();
+    documentId = await projectDocumentId(NEW_TITLE); // the editor changed its title above
     editorToken = await logIn(EDITOR);
     translatorToken = await logIn(TRANSLATOR);
   });

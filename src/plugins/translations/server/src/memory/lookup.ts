@@ -29,7 +29,14 @@ export type LookupOptions = {
 export type IndexedEntry = { id: number; targetLocale: string; sourceText: string; published: boolean; contentType: string; entryDocumentId: string };
 
 type Indexed = { id: number; words: number[]; published: boolean; document: number };
-type LocaleIndex = { entries: Array<Indexed | undefined>; positions: Map<number, number>; postings: Map<number, number[]>; alive: number };
+type LocaleIndex = {
+  entries: Array<Indexed | undefined>;
+  positions: Map<number, number>;
+  postings: Map<number, number[]>;
+  alive: number;
+  /** Shared words per entry during one lookup (reset after it): cheaper than a Map per sentence. */
+  counts: Uint16Array;
+};
 
 const REVISION_KEY = 'memory-revision';
 const PAGE = 5000;
@@ -72,7 +79,7 @@ class MemoryIndex {
 
   private add(entry: IndexedEntry): void {
     let index = this.locales.get(entry.targetLocale);
-    if (!index) this.locales.set(entry.targetLocale, (index = { entries: [], positions: new Map(), postings: new Map(), alive: 0 }));
+    if (!index) this.locales.set(entry.targetLocale, (index = { entries: [], positions: new Map(), postings: new Map(), alive: 0, counts: new Uint16Array(1024) }));
     const words = [...new Set(wordsOf(entry.sourceText).map((word) => this.wordId(word)))];
     const position = index.entries.length;
     index.entries.push({ id: entry.id, words, published: Boolean(entry.published), document: this.documentId(entry.contentType, entry.entryDocumentId) });
@@ -168,13 +175,20 @@ class MemoryIndex {
         .sort((a, b) => a.length - b.length);
       // Words in a large share of the memory ("the", "of") find nothing the rarer ones do not.
       const common = Math.max(2000, index.alive / 20);
-      const shared = new Map<number, number>();
+      if (index.counts.length < index.entries.length) index.counts = new Uint16Array(index.entries.length * 2);
+      const counts = index.counts;
+      const touched: number[] = [];
       known.forEach((list, rank) => {
         if (list.length > common && rank >= 2) return;
-        for (const position of list) shared.set(position, (shared.get(position) ?? 0) + 1);
+        for (const position of list) {
+          if (counts[position] === 0) touched.push(position);
+          counts[position] += 1;
+        }
       });
       const scored: Array<[number, number]> = [];
-      for (const [position, count] of shared) {
+      for (const position of touched) {
+        const count = counts[position];
+        counts[position] = 0;
         const entry = index.entries[position];
         if (!entry || (!options.includeDrafts && !entry.published) || entry.document === exclude) continue;
         // Dice coefficient of the word sets: an upper bound of sorts for the final score.
