@@ -3,12 +3,15 @@ import type { ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 import securitySettings from './security';
 
-// Served inline from /uploads; anything else is offered as a download, never rendered on our origin.
+// Served inline from /uploads; anything else is offered as a download of bytes, never typed (e.g.
+// as HTML by its name) or rendered on our origin.
 const INLINE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.gif', '.avif', '.pdf']);
 
 const uploadHeaders = (res: ServerResponse, filePath: string): void => {
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (!INLINE_EXTENSIONS.has(path.extname(filePath).toLowerCase())) res.setHeader('Content-Disposition', 'attachment');
+  if (INLINE_EXTENSIONS.has(path.extname(filePath).toLowerCase())) return;
+  res.setHeader('Content-Disposition', 'attachment');
+  res.setHeader('Content-Type', 'application/octet-stream');
 };
 
 /** FALLBACK_LOCALES="km:en" → { km: ['en'] }: the locale chain used when a request names no fallbackLocale. */

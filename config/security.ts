@@ -20,11 +20,16 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   corsOrigins: list(env, 'CORS_ORIGINS', env('NODE_ENV', 'development') === 'production' ? [] : LOCAL_FRONTENDS),
   // Extra hosts images and media may be loaded from in the admin panel (S3 bucket, CDN).
   cspMediaSources: list(env, 'CSP_MEDIA_SOURCES', []),
-  // Peers whose X-Forwarded-For is believed; from anyone else the header is ignored.
+  // Peers whose X-Forwarded-For is believed; from anyone else the header is ignored. Addresses,
+  // CIDR ranges (10.0.0.0/8, fd00::/8) and proxy-addr's names loopback, linklocal, uniquelocal.
   trustedProxies: list(env, 'TRUSTED_PROXIES', []),
   authRateLimit: {
     max: env.int('AUTH_RATE_LIMIT_MAX', 10),
     windowMs: env.int('AUTH_RATE_LIMIT_WINDOW_SECONDS', 600) * 1000,
+    // With Redis (the cache's REDIS_URL) every instance counts in it, so the limit holds across
+    // instances; while Redis is down each counts in its own memory.
+    redisUrl: env('REDIS_URL', ''),
+    redisPrefix: env('AUTH_RATE_LIMIT_REDIS_PREFIX', 'habitat:auth-limit'),
   },
   // Longer query strings are answered 414; beyond ~16 KB Node itself answers 431 before the app.
   maxQueryLength: env.int('QUERY_MAX_LENGTH', 8192),

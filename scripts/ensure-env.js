@@ -1,7 +1,10 @@
 // @ts-check
-// Writes a local .env with fresh random secrets on first run, so nothing needs editing before the
-// first start. Never overwrites a value that is already set; does nothing when the environment
-// already provides every secret (production).
+// Outside production: writes a local .env with fresh random secrets on first run, so nothing needs
+// editing before the first start. Never overwrites a value that is already set; does nothing when
+// the environment already provides every secret.
+// In production (NODE_ENV=production, in the environment or in .env): never writes anything, and
+// refuses to start, naming them, while any secret is missing. A secret made up here would differ
+// on every instance of a cluster, and sessions and tokens signed by one would fail on the others.
 'use strict';
 
 const crypto = require('crypto');
@@ -24,9 +27,35 @@ const secrets = {
   ENCRYPTION_KEY: random,
 };
 
-const ensureEnv = () => {
-  if (Object.keys(secrets).every((name) => process.env[name])) return;
+const LINE = /^\s*(?:export\s+)?([A-Za-z0-9_]+)\s*=\s*(.*?)\s*$/;
 
+/** NAME=value pairs of .env as Strapi's dotenv reads them (quotes removed); empty values are absent. */
+const readEnvFile = () => {
+  /** @type {Record<string, string>} */
+  const values = {};
+  if (!fs.existsSync(envPath)) return values;
+  for (const line of fs.readFileSync(envPath, 'utf8').split('\n')) {
+    const match = LINE.exec(line);
+    if (!match) continue;
+    const value = match[2].replace(/^(['"`])([\s\S]*)\1$/, '$2').trim();
+    if (value) values[match[1]] = value;
+  }
+  return values;
+};
+
+const refuseWithoutSecrets = () => {
+  const fromFile = readEnvFile();
+  const missing = Object.keys(secrets).filter((name) => !process.env[name] && !fromFile[name]);
+  if (missing.length === 0) return;
+  console.error(
+    `Refusing to start in production: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set.\n` +
+      'Set them in the environment (the same values on every instance; see .env.example and docs/deployment.md). ' +
+      '.env is generated with random secrets only outside production.'
+  );
+  process.exit(1);
+};
+
+const writeMissingSecrets = () => {
   const existing = fs.existsSync(envPath);
   const source = fs.readFileSync(existing ? envPath : examplePath, 'utf8');
   const lines = source.split('\n');
@@ -47,6 +76,13 @@ const ensureEnv = () => {
     fs.writeFileSync(envPath, next, { mode: 0o600 });
     console.log(existing ? 'Added missing secrets to .env' : 'Created .env with freshly generated secrets');
   }
+};
+
+const ensureEnv = () => {
+  if (Object.keys(secrets).every((name) => process.env[name])) return;
+  const nodeEnv = process.env.NODE_ENV || readEnvFile().NODE_ENV;
+  if (nodeEnv === 'production') refuseWithoutSecrets();
+  else writeMissingSecrets();
 };
 
 ensureEnv();

@@ -19,6 +19,7 @@ import { serveCacheHitsFirst } from './cache/fast-path';
 import { closeResponseCache, responseCache } from './cache/response-cache';
 import { serveReadiness } from './health/readiness';
 import { enforceUploadPolicy } from './uploads/upload-policy';
+import { closeAuthAttempts } from './rate-limit/attempts';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -58,6 +59,7 @@ export default {
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await closeResponseCache(strapi);
+    await closeAuthAttempts(strapi);
     await closeSearchReaders(strapi);
   },
 };

@@ -1,6 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { authAttempts, type AuthRateLimitConfig } from '../rate-limit/attempts';
 
 // Every users-permissions auth route (login, register, password reset, email confirmation, OAuth)
 // and the admin panel's unauthenticated ones.
@@ -26,46 +27,23 @@ export const canonicalPath = (raw: string): string => {
   return normalized.replace(/\/+$/, '') || '/';
 };
 
-interface Window {
-  count: number;
-  resetAt: number;
-}
-
-// Bounds the memory an attacker rotating addresses can make us hold.
-const MAX_KEYS = 100_000;
-
 /**
  * Rate limit on authentication routes, per client address (src/middlewares/client-ip.ts) and
- * canonical path, counting every attempt in a fixed window. In memory: with several instances
- * each one keeps its own count (see README, "Security").
+ * canonical path, counting every attempt in a fixed window: in Redis when REDIS_URL is set, so
+ * that the limit holds across instances, else (and while Redis is down) in this process
+ * (src/rate-limit/attempts.ts).
  */
 const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
-  const { max, windowMs } = strapi.config.get<{ max: number; windowMs: number }>('security.authRateLimit');
-  const windows = new Map<string, Window>();
-
-  const hit = (key: string, now: number): Window => {
-    const current = windows.get(key);
-    if (current && current.resetAt > now) {
-      current.count += 1;
-      return current;
-    }
-    windows.delete(key);
-    if (windows.size >= MAX_KEYS) {
-      for (const [oldKey, old] of windows) if (old.resetAt <= now || windows.size >= MAX_KEYS) windows.delete(oldKey);
-    }
-    const fresh = { count: 1, resetAt: now + windowMs };
-    windows.set(key, fresh);
-    return fresh;
-  };
+  const { max } = strapi.config.get<AuthRateLimitConfig>('security.authRateLimit');
+  const attempts = authAttempts(strapi);
 
   return async (ctx, next) => {
     const route = canonicalPath(ctx.path);
     if (!LIMITED.some((pattern) => pattern.test(route))) return next();
 
-    const now = Date.now();
-    const window = hit(`${ctx.request.ip}|${route}`, now);
-    if (window.count > max) {
-      ctx.set('Retry-After', String(Math.ceil((window.resetAt - now) / 1000)));
+    const { count, resetInMs } = await attempts.hit(`${ctx.request.ip}|${route}`);
+    if (count > max) {
+      ctx.set('Retry-After', String(Math.max(1, Math.ceil(resetInMs / 1000))));
       throw new errors.RateLimitError('Too many attempts, please try again later.');
     }
     return next();

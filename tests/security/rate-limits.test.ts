@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { expectJsonError, http } from '../helpers/http';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
-import { clientAddress } from '../../src/middlewares/client-ip';
+import { clientAddress, trustedProxies } from '../../src/middlewares/client-ip';
 
 const MAX = 3;
 let app: Core.Strapi;
@@ -11,7 +11,9 @@ beforeAll(async () => {
   // Small limits keep the file fast; the test client (loopback) plays a trusted proxy.
   process.env.AUTH_RATE_LIMIT_MAX = String(MAX);
   process.env.AUTH_RATE_LIMIT_WINDOW_SECONDS = '60';
-  process.env.TRUSTED_PROXIES = '127.0.0.1,::1';
+  process.env.TRUSTED_PROXIES = 'loopback';
+  // Counted in this process (tests/redis/shared-auth-limit.test.ts counts in Redis).
+  process.env.REDIS_URL = '';
   app = await startStrapi();
 });
 afterAll(async () => {
@@ -71,11 +73,28 @@ describe('auth rate limits', () => {
   });
 
   it('from a peer that is not a trusted proxy, X-Forwarded-For is ignored', () => {
-    const trusted = new Set(['10.0.0.1']);
+    const trusted = trustedProxies(['10.0.0.1']);
     expect(clientAddress('::ffff:192.0.2.7', '1.2.3.4', trusted)).toBe('192.0.2.7');
     expect(clientAddress('10.0.0.1', '1.2.3.4, 192.0.2.7', trusted)).toBe('192.0.2.7');
     expect(clientAddress('10.0.0.1', '1.2.3.4, 192.0.2.7, 10.0.0.1', trusted)).toBe('192.0.2.7');
     expect(clientAddress('10.0.0.1', undefined, trusted)).toBe('10.0.0.1');
+  });
+
+  it('TRUSTED_PROXIES takes CIDR ranges and loopback as Express does (proxy-addr), and refuses what it cannot read', () => {
+    const trusted = trustedProxies(['10.0.0.0/8', 'fd00::/8', 'loopback']);
+    expect(clientAddress('10.20.30.40', '203.0.113.5', trusted)).toBe('203.0.113.5');
+    expect(clientAddress('::ffff:10.20.30.40', '203.0.113.5', trusted)).toBe('203.0.113.5');
+    expect(clientAddress('fd12::7', '2001:db8::1', trusted)).toBe('2001:db8::1');
+    expect(clientAddress('127.0.0.1', '203.0.113.5', trusted)).toBe('203.0.113.5');
+    expect(clientAddress('::1', '203.0.113.5', trusted)).toBe('203.0.113.5');
+    // Two proxies of ours (a load balancer in 10/8 behind a CDN edge on loopback): the client is the first hop neither added.
+    expect(clientAddress('127.0.0.1', '198.51.100.1, 203.0.113.5, 10.9.9.9', trusted)).toBe('203.0.113.5');
+    // Outside every range: the header is ignored.
+    expect(clientAddress('11.0.0.1', '203.0.113.5', trusted)).toBe('11.0.0.1');
+    expect(clientAddress('192.0.2.1', '203.0.113.5', trustedProxies([]))).toBe('192.0.2.1');
+    for (const wrong of [['10.0.0.0/33'], ['proxy.example.org'], ['loopbak']]) {
+      expect(() => trustedProxies(wrong)).toThrow(/^TRUSTED_PROXIES: .*expected addresses, CIDR ranges/);
+    }
   });
 
   it('content reads are not limited', async () => {
