@@ -33,7 +33,8 @@ export const pairsOf = (source: Segment[], target: Segment[]): Pair[] => {
   const pairs: Pair[] = [];
   for (const segment of source) {
     const targetText = translated.get(segment.path);
-    if (!targetText) continue;
+    // A text left as it is in the source (a name, a number, a copy not yet translated) teaches nothing.
+    if (!targetText || normalise(targetText) === normalise(segment.text)) continue;
     pairs.push({ path: segment.path, sourceText: segment.text, targetText });
     const sourceSentences = sentences(segment.text);
     const targetSentences = sentences(targetText);
