@@ -4,7 +4,7 @@ import { useFetchClient, useForm, useQueryParams, unstable_useDocumentLayout } f
 import { useIntl } from 'react-intl';
 import { BlocksView } from './BlocksView';
 import { insertion } from './insert';
-import { useLocales, type Locale } from './locales';
+import { languageName, useLocales, type Locale } from './locales';
 import type { DiffPart, PanelData, PanelField, Suggestion } from './types';
 
 type PanelProps = { model: string; documentId?: string; collectionType: string };
@@ -158,9 +158,9 @@ const SourcePanelContent = ({ model, documentId, locale, source }: { model: stri
         {data.outdatedFields.length > 0
           ? formatMessage(
               { id: id('outdatedSummary'), defaultMessage: '{count, plural, one {# field} other {# fields}} changed in {language} since translated.' },
-              { count: data.outdatedFields.length, language: source.name }
+              { count: data.outdatedFields.length, language: languageName(source) }
             )
-          : formatMessage({ id: id('intro'), defaultMessage: 'The {language} text of every translated field.' }, { language: source.name })}
+          : formatMessage({ id: id('intro'), defaultMessage: 'The {language} text of every translated field.' }, { language: languageName(source) })}
       </Typography>
       <Checkbox checked={drafts} onCheckedChange={(checked: boolean | 'indeterminate') => setDrafts(checked === true)}>
         {formatMessage({ id: id('memory.drafts'), defaultMessage: 'Also suggest unpublished translations' })}
@@ -170,7 +170,7 @@ const SourcePanelContent = ({ model, documentId, locale, source }: { model: stri
           key={field.name}
           field={field}
           label={labels.get(field.name) ?? field.name}
-          sourceName={source.name}
+          sourceName={languageName(source)}
           suggestions={suggestions.filter((suggestion) => suggestion.field === field.name)}
         />
       ))}
@@ -191,7 +191,7 @@ export const SourcePanel = ({ model, documentId }: PanelProps) => {
   const source = locales?.find((candidate) => candidate.isDefault);
   if (!model.startsWith('api::') || !documentId || !locale || !source || locale === source.code) return null;
   return {
-    title: formatMessage({ id: id('title'), defaultMessage: '{language} source' }, { language: source.name }),
+    title: formatMessage({ id: id('title'), defaultMessage: '{language} source' }, { language: languageName(source) }),
     content: <SourcePanelContent model={model} documentId={documentId} locale={locale} source={source} />,
   };
 };

@@ -34,3 +34,6 @@ export const useLocales = (): Locale[] | null => {
   }, []);
   return value;
 };
+
+/** "English (en)" → "English": the name as a sentence uses it. */
+export const languageName = (locale: Locale): string => locale.name.replace(/\s*\([^)]*\)$/, '') || locale.code;

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { knownLocales, useLocales } from './locales';
+import { knownLocales, languageName, useLocales } from './locales';
 
 /**
  * In the edit view of a non-default locale, the shared (non-localized) fields, which are the same
@@ -15,7 +15,7 @@ type HookArgs = { layout: Layout; query?: { plugins?: { i18n?: { locale?: string
 
 const SharedNote = ({ hint }: { hint?: React.ReactNode }) => {
   const source = useLocales()?.find((locale) => locale.isDefault);
-  const name = source?.name.replace(/\s*\(.*\)$/, '') ?? 'default';
+  const name = source ? languageName(source) : 'default';
   return (
     <span data-testid="shared-field-note">
       {hint ? (
