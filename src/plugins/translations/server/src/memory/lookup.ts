@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { normalise, similarity, wordsOf } from './segments';
+import { keyOf, normalise, similarity, wordsOf } from './segments';
 
 /**
  * Lookups in the translation memory: for a source text, the stored translations of the same
@@ -28,9 +28,18 @@ export type LookupOptions = {
 };
 export type IndexedEntry = { id: number; targetLocale: string; sourceText: string; published: boolean; contentType: string; entryDocumentId: string };
 
-type Indexed = { id: number; words: number[]; published: boolean; document: number };
+/**
+ * One target locale's index. Entries are positions in flat arrays of numbers (no object per entry:
+ * a lookup touches tens of thousands of entries, and reading them from flat arrays instead of
+ * following a pointer per entry is what keeps a 40-sentence lookup within its budget).
+ */
 type LocaleIndex = {
-  entries: Array<Indexed | undefined>;
+  ids: number[];
+  /** Distinct words of the entry's source text. */
+  sizes: number[];
+  /** 1 published, 0 draft only, -1 removed (postings skip it; a reload compacts). */
+  states: number[];
+  documents: number[];
   positions: Map<number, number>;
   postings: Map<number, number[]>;
   alive: number;
@@ -79,10 +88,16 @@ class MemoryIndex {
 
   private add(entry: IndexedEntry): void {
     let index = this.locales.get(entry.targetLocale);
-    if (!index) this.locales.set(entry.targetLocale, (index = { entries: [], positions: new Map(), postings: new Map(), alive: 0, counts: new Uint16Array(1024) }));
+    if (!index) {
+      index = { ids: [], sizes: [], states: [], documents: [], positions: new Map(), postings: new Map(), alive: 0, counts: new Uint16Array(1024) };
+      this.locales.set(entry.targetLocale, index);
+    }
     const words = [...new Set(wordsOf(entry.sourceText).map((word) => this.wordId(word)))];
-    const position = index.entries.length;
-    index.entries.push({ id: entry.id, words, published: Boolean(entry.published), document: this.documentId(entry.contentType, entry.entryDocumentId) });
+    const position = index.ids.length;
+    index.ids.push(entry.id);
+    index.sizes.push(words.length);
+    index.states.push(entry.published ? 1 : 0);
+    index.documents.push(this.documentId(entry.contentType, entry.entryDocumentId));
     index.positions.set(entry.id, position);
     index.alive += 1;
     for (const word of words) {
@@ -96,7 +111,7 @@ class MemoryIndex {
     for (const index of this.locales.values()) {
       const position = index.positions.get(id);
       if (position === undefined) continue;
-      index.entries[position] = undefined; // postings skip it; a reload compacts
+      index.states[position] = -1;
       index.positions.delete(id);
       index.alive -= 1;
     }
@@ -173,27 +188,47 @@ class MemoryIndex {
         .filter((id): id is number => id !== undefined)
         .map((id) => index.postings.get(id) ?? [])
         .sort((a, b) => a.length - b.length);
-      // Words in a large share of the memory ("the", "of") find nothing the rarer ones do not.
-      const common = Math.max(2000, index.alive / 20);
-      if (index.counts.length < index.entries.length) index.counts = new Uint16Array(index.entries.length * 2);
-      const counts = index.counts;
+      // Words in a large share of the memory ("the", "of", "community") are counted as if every
+      // candidate had them (an optimistic estimate; the score is then computed from the texts): they
+      // are where most of the work would be, and they find nothing the rarer words do not.
+      const common = Math.max(1000, index.alive / 50);
+      const lists = known.filter((list, rank) => list.length <= common || rank < 2);
+      const skipped = known.length - lists.length;
+      // The estimate below (Dice coefficient of the word sets) reaches `threshold` only for entries of
+      // a similar number of words, sharing at least `needed` of the counted ones; such an entry is in
+      // one of the first lists.length - needed + 1 lists (the rarest), so the longer lists only count
+      // entries already seen.
+      const threshold = minScore * 0.8;
+      const n = words.length;
+      const shortest = (threshold * n) / (200 - threshold);
+      const longest = (n * (200 - threshold)) / threshold;
+      const needed = Math.max(1, Math.ceil((threshold * (n + shortest)) / 200) - skipped);
+      const opening = lists.length - needed + 1;
+      if (index.counts.length < index.ids.length) index.counts = new Uint16Array(index.ids.length * 2);
+      const { counts, sizes, states, documents, ids } = index;
       const touched: number[] = [];
-      known.forEach((list, rank) => {
-        if (list.length > common && rank >= 2) return;
-        for (const position of list) {
-          if (counts[position] === 0) touched.push(position);
-          counts[position] += 1;
+      lists.forEach((list, rank) => {
+        if (rank < opening) {
+          for (const position of list) {
+            if (counts[position] === 0) {
+              const size = sizes[position];
+              if (size < shortest || size > longest) continue;
+              touched.push(position);
+            }
+            counts[position] += 1;
+          }
+        } else {
+          for (const position of list) if (counts[position] > 0) counts[position] += 1;
         }
       });
       const scored: Array<[number, number]> = [];
       for (const position of touched) {
         const count = counts[position];
         counts[position] = 0;
-        const entry = index.entries[position];
-        if (!entry || (!options.includeDrafts && !entry.published) || entry.document === exclude) continue;
-        // Dice coefficient of the word sets: an upper bound of sorts for the final score.
-        const estimate = (200 * count) / (words.length + entry.words.length);
-        if (estimate >= minScore * 0.8) scored.push([entry.id, estimate]);
+        const state = states[position];
+        if (state < 0 || (state === 0 && !options.includeDrafts) || documents[position] === exclude) continue;
+        const estimate = (200 * (count + skipped)) / (n + sizes[position]);
+        if (estimate >= threshold) scored.push([ids[position], estimate]);
       }
       return scored
         .sort((a, b) => b[1] - a[1])
@@ -215,6 +250,23 @@ export const lookupMemory = async (strapi: Core.Strapi, options: LookupOptions):
   const index = memoryIndex(strapi);
   await index.ready();
   const candidates = index.candidates(options);
+  // Exact matches also by their key (indexed): a short sentence of common words only ("The city of
+  // the district") has no rare word for the word index to find it by.
+  const keys = [...new Set(options.texts.map(keyOf))];
+  const exact: Array<{ id: number; sourceKey: string }> = await strapi.db.query('plugin::translations.memory-entry').findMany({
+    select: ['id', 'sourceKey'],
+    where: {
+      targetLocale: options.targetLocale,
+      sourceKey: { $in: keys },
+      ...(options.includeDrafts ? {} : { published: true }),
+      ...(options.exclude ? { $not: { contentType: options.exclude.contentType, entryDocumentId: options.exclude.documentId } } : {}),
+    },
+    limit: keys.length * 10,
+  });
+  options.texts.forEach((text, n) => {
+    const key = keyOf(text);
+    for (const row of exact) if (row.sourceKey === key && !candidates[n].includes(row.id)) candidates[n].unshift(row.id);
+  });
   const ids = [...new Set(candidates.flat())];
   const rows = new Map<number, { sourceText: string; targetText: string; published: boolean; contentType: string; entryDocumentId: string }>();
   for (let start = 0; start < ids.length; start += 500) {
