@@ -25,7 +25,12 @@ const secrets = {
   TRANSFER_TOKEN_SALT: random,
   JWT_SECRET: random,
   ENCRYPTION_KEY: random,
+  // Shared by the CMS and the site (site/), which read the same .env. Filled when a .env is
+  // written, but never a reason to write one (a production environment may run without the site).
+  SITE_REVALIDATE_SECRET: random,
+  PREVIEW_SECRET: random,
 };
+const siteSecrets = new Set(['SITE_REVALIDATE_SECRET', 'PREVIEW_SECRET']);
 
 const LINE = /^\s*(?:export\s+)?([A-Za-z0-9_]+)\s*=\s*(.*?)\s*$/;
 
@@ -45,7 +50,7 @@ const readEnvFile = () => {
 
 const refuseWithoutSecrets = () => {
   const fromFile = readEnvFile();
-  const missing = Object.keys(secrets).filter((name) => !process.env[name] && !fromFile[name]);
+  const missing = Object.keys(secrets).filter((name) => !siteSecrets.has(name) && !process.env[name] && !fromFile[name]);
   if (missing.length === 0) return;
   console.error(
     `Refusing to start in production: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set.\n` +
@@ -79,7 +84,7 @@ const writeMissingSecrets = () => {
 };
 
 const ensureEnv = () => {
-  if (Object.keys(secrets).every((name) => process.env[name])) return;
+  if (Object.keys(secrets).every((name) => siteSecrets.has(name) || process.env[name])) return;
   const nodeEnv = process.env.NODE_ENV || readEnvFile().NODE_ENV;
   if (nodeEnv === 'production') refuseWithoutSecrets();
   else writeMissingSecrets();

@@ -54,7 +54,7 @@ const buildDataset = async (strapi, { projects, publications, galleries, vacanci
 
   await fill('api::project.project', projects, 'bench-project', (i, locale) => ({
     title: `${phrase(i, words(locale))} ${i}`,
-    status: ['planned', 'ongoing', 'completed'][i % 3],
+    projectStatus: ['planned', 'ongoing', 'completed'][i % 3],
     startYear: 2000 + (i % 25),
     location: phrase(i + 1, words(locale)),
     summary: `${phrase(i + 2, words(locale))}. ${phrase(i + 3, words(locale))}.`,

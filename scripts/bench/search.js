@@ -91,7 +91,7 @@ const runPhase = async () => {
             const para = () => Array.from({ length: 6 }, () => text(lang, 6, sep === '' ? (random() < 0.3 ? '\u200b' : '') : ' ')).join(' ');
             const common = { documentId, locale, slug: `bench-search-${n}`, title: text(lang, 8, sep === '' ? '' : ' ').slice(0, 250), summary: text(lang, 40, ' '), publishedAt: now, createdAt: now, updatedAt: now };
             rows[uid].push(uid === 'api::project.project'
-              ? { ...common, status: 'ongoing', background: blocks(para()), objectives: blocks(para()), results: blocks(para()) }
+              ? { ...common, projectStatus: 'ongoing', background: blocks(para()), objectives: blocks(para()), results: blocks(para()) }
               : { ...common, kind: 'report' });
           }
         }

@@ -94,7 +94,7 @@ const main = async () => {
   const { urls, marker } = await withApp(async (app) => {
     const created = await app.documents('api::project.project').create({
       locale: 'en',
-      data: { title: 'Written before the outage', slug: `written-before-the-outage-${Date.now()}`, status: 'planned' },
+      data: { title: 'Written before the outage', slug: `written-before-the-outage-${Date.now()}`, projectStatus: 'planned' },
       status: 'published',
     });
     return { urls: await publicUrls(app), marker: created };

@@ -6,6 +6,8 @@ type View = {
   sort?: [field: string, order: 'ASC' | 'DESC'];
   /** Column headings that differ from the field's name. */
   listLabels?: Record<string, string>;
+  /** Field labels in the edit view that differ from the field's name. */
+  editLabels?: Record<string, string>;
   /**
    * The edit view, top to bottom, in groups of related fields: what it is; where and when; the
    * long texts; figures and money; links to other content; media. Each group starts a new row
@@ -51,12 +53,14 @@ const VIEWS: Record<string, View> = {
     },
   },
   'api::project.project': {
-    list: ['title', 'status', 'countries', 'startYear', 'updatedAt'],
+    list: ['title', 'projectStatus', 'countries', 'startYear', 'updatedAt'],
     sort: ['updatedAt', 'DESC'],
-    // Strapi adds its own "status" column (draft/published) at the end of the list.
-    listLabels: { status: 'project status' },
+    // Strapi adds its own "Status" column (draft/published) at the end of the list.
+    listLabels: { projectStatus: 'project status' },
+    // Named projectStatus because Strapi reserves `status` for draft/published; editors know it as the status.
+    editLabels: { projectStatus: 'Status' },
     edit: [
-      ['title', 'slug', 'status', 'summary'],
+      ['title', 'slug', 'projectStatus', 'summary'],
       ['countries', 'location', 'startYear', 'endYear'],
       ['background', 'objectives', 'results'],
       ['keyFigures', 'totalCost'],
@@ -67,7 +71,7 @@ const VIEWS: Record<string, View> = {
     descriptions: {
       title: 'Name of the project as readers see it in this language.',
       slug: SLUG,
-      status: 'Where the project stands: planned, ongoing or completed. ' + SHARED,
+      projectStatus: 'Where the project stands: planned, ongoing or completed. ' + SHARED,
       summary: 'One or two sentences, shown in lists and search results.',
       countries: linked('Countries where the project works.'),
       location: 'Where the work happens, as readers should see it, e.g. "Phnom Penh".',
@@ -234,7 +238,7 @@ const VIEWS: Record<string, View> = {
 };
 
 /** Bump when VIEWS changes, so that the new defaults reach existing databases once. */
-const VIEWS_VERSION = 2;
+const VIEWS_VERSION = 3;
 
 type EditField = { name: string; size: number };
 type Configuration = {
@@ -298,6 +302,10 @@ export const configureAdminViews = async (strapi: Core.Strapi): Promise<void> =>
     for (const [field, label] of Object.entries(view.listLabels ?? {})) {
       const metadata = configuration.metadatas[field];
       if (metadata) metadata.list = { ...metadata.list, label };
+    }
+    for (const [field, label] of Object.entries(view.editLabels ?? {})) {
+      const metadata = configuration.metadatas[field];
+      if (metadata) metadata.edit = { ...metadata.edit, label };
     }
     for (const [field, description] of Object.entries(view.descriptions)) {
       const metadata = configuration.metadatas[field];

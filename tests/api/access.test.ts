@@ -47,11 +47,11 @@ describe('drafts', () => {
   beforeAll(async () => {
     const documents = app.documents(PROJECT);
     draftOnly = (
-      await documents.create({ locale: 'en', data: { title: 'Embargoed project', slug: 'embargoed-project', status: 'planned' } })
+      await documents.create({ locale: 'en', data: { title: 'Embargoed project', slug: 'embargoed-project', projectStatus: 'planned' } })
     ).documentId;
     const published = await documents.create({
       locale: 'en',
-      data: { title: 'Published title', slug: 'published-with-unpublished-edit', status: 'ongoing' },
+      data: { title: 'Published title', slug: 'published-with-unpublished-edit', projectStatus: 'ongoing' },
       status: 'published',
     });
     edited = published.documentId;

@@ -39,7 +39,6 @@ describe('edit views as the admin panel reads them', () => {
   it('lays out a project in groups: what it is, where and when, long texts, figures, links, media', async () => {
     const { layouts, metadatas, settings } = await configuration('api::project.project');
     const rows = layouts.edit.map((row) => row.map((field) => field.name));
-    // The project's own status is `projectStatus` to the admin panel (src/middlewares/status-attribute.ts).
     expect(rows).toEqual([
       ['title', 'slug'],
       ['projectStatus', 'summary'],
@@ -60,8 +59,10 @@ describe('edit views as the admin panel reads them', () => {
     for (const row of layouts.edit) expect(row.reduce((sum, field) => sum + field.size, 0)).toBeLessThanOrEqual(12);
     expect(metadatas.summary.edit.description).toBe('One or two sentences, shown in lists and search results.');
     expect(metadatas.projectStatus.edit.description).toMatch(/planned, ongoing or completed.*same in every language/);
-    // Apart from the draft/published column Strapi adds; not sortable (Strapi would sort by draft/published).
-    expect(metadatas.projectStatus.list).toMatchObject({ label: 'project status', sortable: false });
+    // Labelled "Status" in the form; in the list apart from the draft/published "Status" column Strapi adds, and sortable.
+    expect(metadatas.projectStatus.edit.label).toBe('Status');
+    expect(metadatas.projectStatus.list).toMatchObject({ label: 'project status', sortable: true });
+    expect(metadatas).not.toHaveProperty('status');
     expect(layouts.list).toEqual(['id', 'title', 'projectStatus', 'countries', 'startYear', 'updatedAt']);
     expect(settings).toMatchObject({ mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' });
   });

@@ -117,7 +117,7 @@ describe('demo content', () => {
     const en = await bySlug('projects', project[0].slug, 'en', populate);
     const km = await bySlug('projects', project[0].slug, 'km', populate);
 
-    expect(en).toEqual(expect.objectContaining({ status: 'completed', startYear: 2004 }));
+    expect(en).toEqual(expect.objectContaining({ projectStatus: 'completed', startYear: 2004 }));
     expect(en.countries.map((c: Entry) => c.name)).toEqual(['Cambodia']);
     expect(km.countries.map((c: Entry) => c.name)).toEqual(['កម្ពុជា']);
     expect(en.partners.map((p: Entry) => p.name).join()).toMatch(/Phnom Penh/);

@@ -80,7 +80,7 @@ describe('editors in the admin panel', () => {
       const { page } = editor;
       await page.goto(`${server.url}/admin/content-manager/collection-types/api::project.project/create?plugins[i18n][locale]=en`);
       await page.getByRole('textbox', { name: 'title' }).fill(TITLE, WAIT);
-      await page.getByRole('combobox', { name: 'status' }).click();
+      await page.getByRole('combobox', { name: 'Status', exact: true }).click();
       await page.getByRole('option', { name: 'planned' }).click();
       await page.getByRole('combobox', { name: 'countries' }).click();
       await page.getByRole('combobox', { name: 'countries' }).fill('Camb');
@@ -128,7 +128,7 @@ describe('editors in the admin panel', () => {
       const [project] = ((await res.json()) as { data: Array<{ background: unknown }> }).data;
       expect(project).toMatchObject({
         title: TITLE,
-        status: 'planned',
+        projectStatus: 'planned',
         countries: [{ slug: 'cambodia' }],
         keyFigures: [expect.objectContaining({ value: 1200, label: 'families in safer homes', qualifier: 'more-than' })],
         cover: { name: 'cambodia-flood-recovery-houses.jpg' },
@@ -280,15 +280,15 @@ describe('a translator in the admin panel', () => {
       await page.getByRole('button', { name: 'Save' }).click();
       expect((await saved).status()).toBe(200);
       // The project's own status, shared by every locale, shows its English value (read-only here).
-      await expect(page.getByRole('combobox', { name: 'status' }).textContent(WAIT)).resolves.toContain('planned');
+      await expect(page.getByRole('combobox', { name: 'Status', exact: true }).textContent(WAIT)).resolves.toContain('planned');
       const published = page.waitForResponse((r) => r.url().includes('/actions/publish') && r.request().method() === 'POST', WAIT);
       await page.getByRole('button', { name: 'Publish' }).click();
       expect((await published).status()).toBe(200);
       await screenshot(page, 'project-edit-km', 'project-edit-km');
 
-      const rest = `${server.url}/api/projects?locale=km&filters[documentId][$eq]=${documentId}&fields[0]=title&fields[1]=summary&fields[2]=status&fields[3]=locale`;
+      const rest = `${server.url}/api/projects?locale=km&filters[documentId][$eq]=${documentId}&fields[0]=title&fields[1]=summary&fields[2]=projectStatus&fields[3]=locale`;
       const { data } = (await (await fetch(rest)).json()) as { data: Array<{ title: string; locale: string }> };
-      expect(data).toEqual([expect.objectContaining({ title: KM_TITLE, summary: KM_SUMMARY, status: 'planned', locale: 'km' })]);
+      expect(data).toEqual([expect.objectContaining({ title: KM_TITLE, summary: KM_SUMMARY, projectStatus: 'planned', locale: 'km' })]);
       // Chromium's JSON view has no Khmer font here: it gets the one the admin panel bundles (the
       // API's Content-Security-Policy would refuse the style, hence a page that bypasses it).
       const viewer = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
@@ -333,13 +333,19 @@ describe('a translator in the admin panel', () => {
       expect(file).toContain(`<source>${XLIFF_TITLE}</source>`);
 
       // What a translation tool gives back: this project's file only, its title translated.
-      const translated = file!.replace(/(<trans-unit id="title"[\s\S]*?<target state=")[^"]*(">)[^<]*(<\/target>)/, `$1translated$2${KM_XLIFF_TITLE}$3`);
+      const translated = file!.replace(
+        new RegExp(`(<trans-unit id="${xliffDocumentId}/title" resname="title"[\\s\\S]*?<target state=")[^"]*(">)[^<]*(</target>)`),
+        `$1translated$2${KM_XLIFF_TITLE}$3`
+      );
       expect(translated).not.toBe(file);
-      await page.locator('input[type=file]').setInputFiles({
-        name: 'project-km.xlf',
-        mimeType: 'application/xml',
-        buffer: Buffer.from(xliff.replace(/<file [\s\S]*<\/file>/, translated)),
-      });
+      // Past the limit (16 MB), the page says so and sends nothing.
+      const padded = (bytes: number) => xliff.replace(/<file [\s\S]*<\/file>/, translated).replace('</xliff>', `<!-- ${'x'.repeat(bytes)} -->\n</xliff>`);
+      await page.locator('input[type=file]').setInputFiles({ name: 'too-big.xlf', mimeType: 'application/xml', buffer: Buffer.from(padded(17 * 1024 * 1024)) });
+      await page.getByText('Nothing was imported: the file is larger than the XLIFF limit of 16 MB.').waitFor(WAIT);
+      // A 3 MB file (a 1,000-project export is about that): past the 1 MB JSON limit, uploaded as a file.
+      const file3mb = Buffer.from(padded(3 * 1024 * 1024));
+      expect(file3mb.length).toBeGreaterThan(3 * 1024 * 1024);
+      await page.locator('input[type=file]').setInputFiles({ name: 'project-km.xlf', mimeType: 'application/xml', buffer: file3mb });
       await page.getByText('Imported as drafts').waitFor(WAIT);
       await expect(page.getByText(/1 created/).textContent()).resolves.toContain('1 documents');
 
@@ -350,9 +356,9 @@ describe('a translator in the admin panel', () => {
       const published = page.waitForResponse((r) => r.url().includes('/actions/publish') && r.request().method() === 'POST', WAIT);
       await page.getByRole('button', { name: 'Publish' }).click();
       expect((await published).status()).toBe(200);
-      const rest = await fetch(`${server.url}/api/projects?locale=km&filters[documentId][$eq]=${xliffDocumentId}&fields[0]=title&fields[1]=status&populate[countries][fields][0]=slug&populate[countries][fields][1]=locale`);
+      const rest = await fetch(`${server.url}/api/projects?locale=km&filters[documentId][$eq]=${xliffDocumentId}&fields[0]=title&fields[1]=projectStatus&populate[countries][fields][0]=slug&populate[countries][fields][1]=locale`);
       const { data } = (await rest.json()) as { data: unknown[] };
-      expect(data).toEqual([expect.objectContaining({ title: KM_XLIFF_TITLE, status: 'ongoing', countries: [expect.objectContaining({ slug: 'cambodia', locale: 'km' })] })]);
+      expect(data).toEqual([expect.objectContaining({ title: KM_XLIFF_TITLE, projectStatus: 'ongoing', countries: [expect.objectContaining({ slug: 'cambodia', locale: 'km' })] })]);
     })
   );
 

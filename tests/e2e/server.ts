@@ -16,13 +16,14 @@ const adminBuild = path.join(appDir, 'dist', 'build', 'index.html');
  * SQLite database of its own, with the demo content loaded as on a first start: no administrator
  * exists yet, so the first one registers in the browser.
  */
-export const startServer = async (): Promise<Server> => {
+export const startServer = async (options: { dir?: string; env?: Record<string, string> } = {}): Promise<Server> => {
+  const dataDir = options.dir ?? e2eDir;
   if (!fs.existsSync(adminBuild)) {
     throw new Error(`No admin panel build at ${path.relative(appDir, adminBuild)}: run \`npm run build\` before \`npm run test:e2e\`.`);
   }
-  fs.rmSync(path.join(e2eDir, 'data.db'), { force: true });
-  fs.rmSync(path.join(e2eDir, 'public'), { recursive: true, force: true });
-  fs.mkdirSync(path.join(e2eDir, 'public', 'uploads'), { recursive: true });
+  fs.rmSync(path.join(dataDir, 'data.db'), { force: true });
+  fs.rmSync(path.join(dataDir, 'public'), { recursive: true, force: true });
+  fs.mkdirSync(path.join(dataDir, 'public', 'uploads'), { recursive: true });
 
   const secret = () => crypto.randomBytes(16).toString('hex');
   const env: NodeJS.ProcessEnv = {
@@ -32,8 +33,8 @@ export const startServer = async (): Promise<Server> => {
     HOST: '127.0.0.1',
     PORT: '0',
     DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: path.relative(appDir, path.join(e2eDir, 'data.db')),
-    PUBLIC_DIR: path.relative(appDir, path.join(e2eDir, 'public')),
+    DATABASE_FILENAME: path.relative(appDir, path.join(dataDir, 'data.db')),
+    PUBLIC_DIR: path.relative(appDir, path.join(dataDir, 'public')),
     SEED_DEMO: 'true',
     APP_KEYS: `${secret()},${secret()}`,
     API_TOKEN_SALT: secret(),
@@ -41,6 +42,9 @@ export const startServer = async (): Promise<Server> => {
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
+    // No site unless the test names one (site.e2e.ts): the admin panel then has no preview.
+    SITE_URL: '',
+    ...options.env,
   };
   delete env.REDIS_URL;
   const child = spawn(process.execPath, [path.join(appDir, 'scripts', 'serve.js'), '--admin'], {

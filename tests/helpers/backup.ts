@@ -40,7 +40,7 @@ export const addEditorialWork = async (app: Core.Strapi): Promise<void> => {
     data: {
       title: 'Embargoed: coastal resilience in Kampot',
       slug: 'embargoed-coastal-resilience-kampot',
-      status: 'planned',
+      projectStatus: 'planned',
       countries: [country.documentId],
       keyFigures: [{ value: 1200, label: 'households', qualifier: 'approx' }],
       cover: image.id,

@@ -32,3 +32,21 @@ export const createSuperAdmin = async (app: Core.Strapi) => {
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${login.text}`);
   return { id: user.id as number, email, password, jwt: login.body.data.token as string };
 };
+
+/**
+ * A new administrator with the role of that code (e.g. `strapi-super-admin`, `translator-km`),
+ * signed in: the headers of their requests. Delete it with `app.db.query('admin::user').delete({ where: { id } })`
+ * (the admin service refuses to delete the last Super Admin).
+ */
+export const signInWithRole = async (app: Core.Strapi, roleCode: string) => {
+  const role = await app.db.query('admin::role').findOne({ where: { code: roleCode } });
+  if (!role) throw new Error(`no admin role ${roleCode}`);
+  const email = `${roleCode}-${crypto.randomUUID()}@example.org`;
+  const password = `Aa1-${crypto.randomBytes(12).toString('hex')}`;
+  const user = await app.service('admin::user').create({
+    email, firstname: 'Test', lastname: roleCode, password, isActive: true, registrationToken: null, roles: [role.id],
+  });
+  const login = await http(app).post('/admin/login').send({ email, password });
+  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${login.text}`);
+  return { id: user.id as number, headers: { Authorization: `Bearer ${login.body.data.token}` } };
+};

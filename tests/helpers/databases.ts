@@ -1,5 +1,6 @@
 import fs from 'fs';
 import path from 'path';
+import { knex, type Knex } from 'knex';
 import { Client } from 'pg';
 import { appDir } from './environment';
 
@@ -70,3 +71,9 @@ export const copyOfTestDatabase = (name: string): Promise<ScratchDatabase> =>
   process.env.DATABASE_CLIENT === 'postgres'
     ? emptyPostgresDatabase(name, new URL(process.env.DATABASE_URL!).pathname.slice(1))
     : Promise.resolve(sqliteDatabase(name, '.tmp/test.db'));
+
+/** A knex connection of its own to a scratch database (no app needs to be running on it). */
+export const knexFor = (database: ScratchDatabase): Knex =>
+  database.client === 'postgres'
+    ? knex({ client: 'pg', connection: database.url })
+    : knex({ client: 'better-sqlite3', connection: { filename: path.join(appDir, database.env.DATABASE_FILENAME) }, useNullAsDefault: true });

@@ -18,6 +18,8 @@ export const useTestEnvironment = (): void => {
   if (process.env.DATABASE_CLIENT === 'sqlite') process.env.DATABASE_FILENAME = '.tmp/test.db';
   process.env.SEED_DEMO = 'true';
   process.env.PUBLIC_DIR = testPublicDir;
+  // No website to call or preview unless a test names one (tests/site/).
+  process.env.SITE_URL = '';
   process.env.APP_KEYS ??= [random(), random()].join(',');
   for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
     process.env[name] ??= random();

@@ -40,10 +40,10 @@ describe('Khmer sort order (sort=name:asc / title:asc with locale=km)', () => {
   });
 
   it('orders Khmer project titles, with a filter', async () => {
-    const { data } = await list('/api/projects', { locale: 'km', sort: 'title:asc', 'filters[status][$eq]': 'completed', 'pagination[pageSize]': 100 });
+    const { data } = await list('/api/projects', { locale: 'km', sort: 'title:asc', 'filters[projectStatus][$eq]': 'completed', 'pagination[pageSize]': 100 });
     const titles = data.map((project) => project.title as string);
     expect(titles.length).toBeGreaterThan(1);
-    expect(data.every((project) => project.status === 'completed')).toBe(true);
+    expect(data.every((project) => project.projectStatus === 'completed')).toBe(true);
     expect(titles).toEqual([...titles].sort(collator.compare));
   });
 });
@@ -51,8 +51,8 @@ describe('Khmer sort order (sort=name:asc / title:asc with locale=km)', () => {
 describe('slugs', () => {
   it('gives a document created with only a Khmer title a valid ASCII slug, shared by its locales and unique', async () => {
     const title = 'គម្រោងសាកល្បងស្លាក';
-    const first = await app.documents(PROJECT).create({ data: { title, status: 'ongoing' } as never, locale: 'km', status: 'published' });
-    const second = await app.documents(PROJECT).create({ data: { title, status: 'ongoing' } as never, locale: 'km', status: 'published' });
+    const first = await app.documents(PROJECT).create({ data: { title, projectStatus: 'ongoing' } as never, locale: 'km', status: 'published' });
+    const second = await app.documents(PROJECT).create({ data: { title, projectStatus: 'ongoing' } as never, locale: 'km', status: 'published' });
     created.push(first.documentId, second.documentId);
     expect(first.slug).toMatch(/^project-[0-9a-f]{8}$/);
     expect(second.slug).toBe(`${first.slug}-2`);
@@ -65,19 +65,19 @@ describe('slugs', () => {
   });
 
   it('makes an ASCII slug of a Latin title, accents and symbols dropped', async () => {
-    const document = await app.documents(PROJECT).create({ data: { title: 'Réhabilitation & Housing – Phase III', status: 'ongoing' } as never, locale: 'en' });
+    const document = await app.documents(PROJECT).create({ data: { title: 'Réhabilitation & Housing – Phase III', projectStatus: 'ongoing' } as never, locale: 'en' });
     created.push(document.documentId);
     expect(document.slug).toBe('rehabilitation-housing-phase-iii');
   });
 
   it("replaces the admin panel's placeholder slug (the type's name, filled while the title was empty) with one from the title, in every locale", async () => {
-    const document = await app.documents(PROJECT).create({ data: { title: 'Riverside Homes in Pursat', slug: 'project', status: 'ongoing' } as never, locale: 'en' });
+    const document = await app.documents(PROJECT).create({ data: { title: 'Riverside Homes in Pursat', slug: 'project', projectStatus: 'ongoing' } as never, locale: 'en' });
     created.push(document.documentId);
     expect(document.slug).toBe('riverside-homes-in-pursat');
     const khmer = await app.documents(PROJECT).update({ documentId: document.documentId, locale: 'km', data: { title: 'ផ្ទះ​មាត់ទន្លេ', slug: 'project-1' } as never });
     expect(khmer?.slug).toBe('riverside-homes-in-pursat');
     // A slug someone chose is kept.
-    const chosen = await app.documents(PROJECT).create({ data: { title: 'Projection mapping pilot', slug: 'projects-pilot', status: 'ongoing' } as never, locale: 'en' });
+    const chosen = await app.documents(PROJECT).create({ data: { title: 'Projection mapping pilot', slug: 'projects-pilot', projectStatus: 'ongoing' } as never, locale: 'en' });
     created.push(chosen.documentId);
     expect(chosen.slug).toBe('projects-pilot');
   });
@@ -85,7 +85,7 @@ describe('slugs', () => {
 
 describe('changed slugs', () => {
   it('keeps answering the old slug with the document, which shows its new slug', async () => {
-    const document = await app.documents(PROJECT).create({ data: { title: 'Slug history pilot', status: 'ongoing' } as never, locale: 'en', status: 'published' });
+    const document = await app.documents(PROJECT).create({ data: { title: 'Slug history pilot', projectStatus: 'ongoing' } as never, locale: 'en', status: 'published' });
     created.push(document.documentId);
     expect(document.slug).toBe('slug-history-pilot');
     await app.documents(PROJECT).update({ documentId: document.documentId, locale: 'en', data: { slug: 'slug-history-pilot-renamed' } as never, status: 'published' });

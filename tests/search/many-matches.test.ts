@@ -22,7 +22,7 @@ beforeAll(async () => {
       documentId: `manymatches${String(n).padStart(12, '0')}`,
       locale: 'en',
       slug: `many-matches-${n}`,
-      status: 'ongoing',
+      projectStatus: 'ongoing',
       title: where === 'title' ? `The ${WORD} project ${n}` : `Project ${n}`,
       summary: where === 'summary' ? `About ${WORD} housing` : 'About housing',
       background: [{ type: 'paragraph', children: [{ type: 'text', text: where === 'body' ? `Work with ${WORD} groups` : 'Work with groups' }] }],

@@ -13,11 +13,11 @@ let draftOnly: string;
 beforeAll(async () => {
   app = await startStrapi();
   draftGallery = (await app.documents(GALLERY).create({ locale: 'en', data: { title: 'Embargoed gallery', slug: 'embargoed-gallery' } } as never)).documentId;
-  draftOnly = (await app.documents(PROJECT).create({ locale: 'en', data: { title: 'Embargoed draft', slug: 'embargoed-draft', status: 'planned' } } as never)).documentId;
+  draftOnly = (await app.documents(PROJECT).create({ locale: 'en', data: { title: 'Embargoed draft', slug: 'embargoed-draft', projectStatus: 'planned' } } as never)).documentId;
   project = (
     await app.documents(PROJECT).create({
       locale: 'en',
-      data: { title: 'Public project', slug: 'public-project-with-draft-gallery', status: 'ongoing', galleries: [draftGallery] },
+      data: { title: 'Public project', slug: 'public-project-with-draft-gallery', projectStatus: 'ongoing', galleries: [draftGallery] },
       status: 'published',
     } as never)
   ).documentId;

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await app.db.query('admin::user').update({ where: { id: admin.id }, data: { resetPasswordToken: 'abcdef0123456789' } });
   const project = await app
     .documents('api::project.project')
-    .create({ locale: 'en', data: { title: 'Oracle target', slug: 'oracle-target', status: 'ongoing' }, status: 'published' } as never);
+    .create({ locale: 'en', data: { title: 'Oracle target', slug: 'oracle-target', projectStatus: 'ongoing' }, status: 'published' } as never);
   editedDocumentId = project.documentId;
   await app.db
     .query('api::project.project')

@@ -62,7 +62,7 @@ describe('?locale=km&fallbackLocale=en on lists', () => {
     const seen: string[] = [];
     let pageCount = 1;
     for (let page = 1; page <= pageCount; page += 1) {
-      const { data, meta } = await get('/api/projects', { ...FALLBACK, sort: 'status:asc', 'pagination[pageSize]': 5, 'pagination[page]': page });
+      const { data, meta } = await get('/api/projects', { ...FALLBACK, sort: 'projectStatus:asc', 'pagination[pageSize]': 5, 'pagination[page]': page });
       expect(meta.pagination).toEqual({ page, pageSize: 5, pageCount: 3, total: 12 });
       pageCount = meta.pagination.pageCount;
       seen.push(...data.map((e: Entry) => e.documentId));

@@ -32,7 +32,7 @@ const statusOf = async (documentId: string, locale = 'km') => {
 const api = (query: Record<string, unknown>) => http(app).get('/api/translation-status').set('Authorization', `Bearer ${token}`).query(query);
 
 const createEnglish = async (slug: string) => {
-  const doc = await projects().create({ locale: 'en', data: { title: `Status test ${slug}`, slug, status: 'ongoing', summary: 'A summary' }, status: 'published' } as never);
+  const doc = await projects().create({ locale: 'en', data: { title: `Status test ${slug}`, slug, projectStatus: 'ongoing', summary: 'A summary' }, status: 'published' } as never);
   created.push(doc.documentId);
   return doc.documentId as string;
 };
@@ -45,7 +45,7 @@ describe('translation status, kept on write', () => {
     expect(await statusOf(documentId)).toEqual({ status: 'up-to-date', outdatedFields: [] });
 
     // A shared field (status, startYear) is not translated: no effect.
-    await projects().update({ documentId, locale: 'en', data: { status: 'completed', startYear: 2020 } } as never);
+    await projects().update({ documentId, locale: 'en', data: { projectStatus: 'completed', startYear: 2020 } } as never);
     expect(await statusOf(documentId)).toEqual({ status: 'up-to-date', outdatedFields: [] });
 
     await projects().update({ documentId, locale: 'en', data: { title: 'Status test, new title', summary: 'Another summary' } } as never);

@@ -1006,6 +1006,16 @@ export interface ApiProjectProject extends Struct.CollectionTypeSchema {
       'manyToOne',
       'api::programme.programme'
     >;
+    projectStatus: Schema.Attribute.Enumeration<
+      ['planned', 'ongoing', 'completed']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<'ongoing'>;
     publications: Schema.Attribute.Relation<
       'manyToMany',
       'api::publication.publication'
@@ -1043,14 +1053,6 @@ export interface ApiProjectProject extends Struct.CollectionTypeSchema {
         },
         number
       >;
-    status: Schema.Attribute.Enumeration<['planned', 'ongoing', 'completed']> &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetPluginOptions<{
-        i18n: {
-          localized: false;
-        };
-      }> &
-      Schema.Attribute.DefaultTo<'ongoing'>;
     summary: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {

@@ -18,9 +18,9 @@ type AdminApp = {
 /**
  * The admin side of the translation workflow: a "Translations" page (counts per type, the
  * documents that are missing or outdated, XLIFF download and upload) and a coverage widget on
- * the admin home page, which read /translations/status (any signed-in administrator); in the
- * edit view of a translation, the source beside it (side panel), the shared fields shown as
- * such, and only the actions the role may take.
+ * the admin home page. Both read /translations/status: any signed-in administrator, who sees the
+ * types and locales their role may read (docs/security.md). In the edit view of a translation: the
+ * source beside it (side panel), the shared fields shown as such.
  */
 export default {
   register(app: AdminApp) {

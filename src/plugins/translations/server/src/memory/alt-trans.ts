@@ -15,9 +15,16 @@ const plain = (inline: string): string => inline.replace(/<[^>]*>/g, '').replace
 /** Per unit, the `<alt-trans>` elements to put in it ('' for none). */
 export const altTransFor = async (
   strapi: Core.Strapi,
-  { locale, contentType, documentId, sources, indent }: { locale: string; contentType: string; documentId: string; sources: string[]; indent: string }
+  {
+    locale,
+    contentType,
+    documentId,
+    sources,
+    indent,
+    readable,
+  }: { locale: string; contentType: string; documentId: string; sources: string[]; indent: string; readable?: (contentType: string) => boolean }
 ): Promise<string[]> => {
-  const matches = await lookupMemory(strapi, { targetLocale: locale, texts: sources.map(plain), exclude: { contentType, documentId } });
+  const matches = await lookupMemory(strapi, { targetLocale: locale, texts: sources.map(plain), exclude: { contentType, documentId }, readable });
   return matches.map((unitMatches) =>
     unitMatches
       .map((match) =>

@@ -22,6 +22,8 @@ export type LookupOptions = {
   includeDrafts?: boolean;
   /** Leave out the document being translated (its own translation is not a suggestion). */
   exclude?: { contentType: string; documentId: string };
+  /** Only translations from the content types the caller may read (in both locales). */
+  readable?: (contentType: string) => boolean;
   /** Lowest score offered (default 70) and most matches per text (default 3). */
   minScore?: number;
   limit?: number;
@@ -281,7 +283,7 @@ export const lookupMemory = async (strapi: Core.Strapi, options: LookupOptions):
     const best = new Map<string, Match>();
     for (const id of candidates[n]) {
       const row = rows.get(id);
-      if (!row) continue;
+      if (!row || (options.readable && !options.readable(row.contentType))) continue;
       const score = normalise(row.sourceText) === normalise(text) ? 100 : Math.min(99, similarity(words, wordsOf(row.sourceText)));
       if (score < minScore) continue;
       const match: Match = { sourceText: row.sourceText, targetText: row.targetText, score, published: Boolean(row.published), contentType: row.contentType, documentId: row.entryDocumentId };

@@ -97,7 +97,7 @@ export const sourcePanel = async (strapi: Core.Strapi, target: Target) => {
 };
 
 /** Suggestions for every text of the source version (each segment, and each sentence of a longer one). */
-export const memorySuggestions = async (strapi: Core.Strapi, target: Target, includeDrafts: boolean) => {
+export const memorySuggestions = async (strapi: Core.Strapi, target: Target, includeDrafts: boolean, readable?: (contentType: string) => boolean) => {
   const source = await loadSource(strapi, target);
   const texts: Array<{ field: string; path: string; sourceText: string }> = [];
   for (const field of localizedFields(strapi, target.uid)) {
@@ -112,6 +112,7 @@ export const memorySuggestions = async (strapi: Core.Strapi, target: Target, inc
     texts: texts.map((text) => text.sourceText),
     includeDrafts,
     exclude: { contentType: target.uid, documentId: target.documentId },
+    readable,
   });
   return {
     data: texts.map((text, index) => ({ ...text, matches: matches[index] })).filter((text) => text.matches.length > 0),
