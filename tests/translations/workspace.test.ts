@@ -263,7 +263,10 @@ describe('snapshots from XLIFF imports', () => {
     const documentId = await createProject('workspace-xliff', { title: 'Imported title', summary: 'Imported summary.' });
     const exported = await http(app).get('/translations/xliff').set('Authorization', `Bearer ${admin.jwt}`).query({ locale: 'km', document: documentId, type: 'project' });
     const translated = exported.text.replace(/<target state="needs-translation"><\/target>/g, '<target state="translated">ខ្មែរ</target>');
-    const imported = await http(app).post('/translations/xliff').set('Authorization', `Bearer ${admin.jwt}`).send({ xliff: translated });
+    const imported = await http(app)
+      .post('/translations/xliff')
+      .set('Authorization', `Bearer ${admin.jwt}`)
+      .attach('files', Buffer.from(translated), { filename: 'workspace-km.xlf', contentType: 'application/x-xliff+xml' });
     expect(imported.status).toBe(200);
     await projects().update({ documentId, locale: 'en', data: { summary: 'Imported summary, changed.' } } as never);
     const res = await panel(documentId);
