@@ -39,8 +39,8 @@ const logIn = async (who: { email: string; password: string }): Promise<string> 
   expect(answer.status).toBe(200);
   return answer.body.data.token as string;
 };
-const projectDocumentId = async (): Promise<string> => {
-  const res = await fetch(`${server.url}/api/projects?locale=en&filters[title][$eq]=${encodeURIComponent(TITLE)}&fields[0]=title`);
+const projectDocumentId = async (title = TITLE): Promise<string> => {
+  const res = await fetch(`${server.url}/api/projects?locale=en&filters[title][$eq]=${encodeURIComponent(title)}&fields[0]=title`);
   const [project] = ((await res.json()) as { data: Array<{ documentId: string }> }).data;
   return project.documentId;
 };
@@ -401,6 +401,151 @@ describe('a translator in the admin panel', () => {
       await expect(row.textContent()).resolves.toMatch(`${percent}% up to date (${projects.missing} missing, ${projects.outdated} outdated)`);
       await page.getByText('Translation coverage').scrollIntoViewIfNeeded();
       await screenshot(page, 'home-coverage', 'home-coverage');
+    })
+  );
+});
+
+describe("the translator's workspace", () => {
+  let documentId: string;
+  let editorToken: string;
+  let translatorToken: string;
+  const panelField = (page: Session['page'], name: string) => page.locator(`[data-testid="source-field-${name}"]`);
+
+  beforeAll(async () => {
+    documentId = await projectDocumentId(NEW_TITLE); // the editor changed its title above
+    editorToken = await logIn(EDITOR);
+    translatorToken = await logIn(TRANSLATOR);
+  });
+
+  it(
+    'shows the English source of every field beside the Khmer version, rich text rendered, and the change in the title; "still correct" clears it',
+    recordFailure(() => translator, 'side-panel', async () => {
+      const { page } = translator;
+      await page.goto(`${server.url}/admin${PROJECTS}/${documentId}?plugins[i18n][locale]=km`);
+      await page.getByTestId('source-panel').waitFor(WAIT);
+      await expect(panelField(page, 'title').textContent()).resolves.toContain(NEW_TITLE);
+      await expect(panelField(page, 'title').locator('ins').textContent()).resolves.toContain('Province');
+      // The rich text as readers see it: a paragraph, a bulleted list, a link; no JSON.
+      const background = panelField(page, 'background');
+      await expect(background.locator('p').first().textContent()).resolves.toContain('Homes raised above flood level');
+      await expect(background.locator('li').allTextContents()).resolves.toEqual(['raised floors', 'rainwater tanks']);
+      await expect(background.locator('a').getAttribute('href')).resolves.toBe('https://unhabitat.org/asia-pacific');
+      await expect(page.getByTestId('source-panel').textContent()).resolves.not.toContain('"type"');
+      await expect(panelField(page, 'keyFigures').textContent()).resolves.toContain('families in safer homes');
+      await screenshot(page, 'side-panel', 'side-panel');
+
+      await page.goto(`${server.url}/admin/plugins/translations`);
+      const row = page.getByRole('row').filter({ has: page.locator(`a[href*="${documentId}"]`) });
+      await row.getByRole('button', { name: 'Still correct' }).click(WAIT);
+      // Up to date: no longer in the list of what is missing or outdated.
+      await row.waitFor({ state: 'detached', ...WAIT });
+      await page.goto(`${server.url}/admin${PROJECTS}/${documentId}?plugins[i18n][locale]=km`);
+      await panelField(page, 'title').waitFor(WAIT);
+      expect(await panelField(page, 'title').locator('ins, del').count()).toBe(0);
+    })
+  );
+
+  it(
+    'offers a translation made in another document, inserted in one click, and writes it into the XLIFF export as <alt-trans>',
+    recordFailure(() => translator, 'memory', async () => {
+      // A new English project whose summary is the title translated (by XLIFF) in another project.
+      const created = await adminApi(editorToken, 'POST', `${PROJECTS}?locale=en`, { title: 'Water points, phase two', summary: XLIFF_TITLE });
+      expect(created.status).toBe(201);
+      const newDocumentId = created.body.data.documentId as string;
+      const { page } = translator;
+      await page.goto(`${server.url}/admin${PROJECTS}/${newDocumentId}?plugins[i18n][locale]=km`);
+      const suggestion = panelField(page, 'summary').getByTestId('memory-suggestion');
+      await suggestion.waitFor(WAIT);
+      await expect(suggestion.textContent()).resolves.toContain(KM_XLIFF_TITLE);
+      await expect(suggestion.textContent()).resolves.toContain('100%');
+      await suggestion.getByRole('button', { name: 'Insert' }).click();
+      await expect(page.getByRole('textbox', { name: 'summary' }).inputValue()).resolves.toBe(KM_XLIFF_TITLE);
+
+      const xliff = await fetch(`${server.url}/translations/xliff?locale=km&type=project&document=${newDocumentId}`, { headers: { authorization: `Bearer ${translatorToken}` } });
+      expect(xliff.status).toBe(200);
+      expect(await xliff.text()).toMatch(new RegExp(`<alt-trans match-quality="100%"[^>]*>\\s*<source>${XLIFF_TITLE}</source>\\s*<target xml:lang="km">${KM_XLIFF_TITLE}</target>`));
+    })
+  );
+
+  it(
+    'shows the shared fields of a new Khmer version with their value and a note, never "No permissions", and offers no "Delete entry"',
+    recordFailure(() => translator, 'shared-fields', async () => {
+      const missing = await adminApi(translatorToken, 'GET', '/translations/status?locale=km&type=project&status=missing');
+      const untranslated = (missing.body.data as Array<{ documentId: string }>)[0].documentId;
+      const { page } = translator;
+      await page.goto(`${server.url}/admin${PROJECTS}/${untranslated}?plugins[i18n][locale]=km`);
+      await page.getByRole('textbox', { name: 'title' }).waitFor(WAIT);
+      await page.getByText('Shared with the English version; edited there.').first().waitFor(WAIT);
+      expect(await page.getByText('No permissions').count()).toBe(0);
+      const slug = page.getByRole('textbox', { name: 'slug' });
+      expect(await slug.inputValue()).not.toBe('');
+      expect(await slug.isEditable()).toBe(false);
+      await page.getByRole('button', { name: 'More actions' }).click();
+      await page.getByRole('menu').waitFor(WAIT);
+      expect(await page.getByRole('menuitem', { name: /Delete/ }).count()).toBe(0);
+      await page.keyboard.press('Escape');
+    })
+  );
+
+  it(
+    'lists years as years',
+    recordFailure(() => editor, 'years', async () => {
+      const { page } = editor;
+      await page.goto(`${server.url}/admin${PROJECTS}?plugins[i18n][locale]=en&_q=Phnom%20Penh`);
+      await page.getByRole('gridcell', { name: '2004', exact: true }).first().waitFor(WAIT);
+      expect(await page.getByRole('gridcell', { name: '2,004' }).count()).toBe(0);
+    })
+  );
+
+  it(
+    'shows no guided tour or product announcement',
+    recordFailure(() => translator, 'announcements', async () => {
+      const { page } = translator;
+      await page.goto(`${server.url}/admin`);
+      await page.getByText(`Hello ${TRANSLATOR.firstname}`).waitFor(WAIT);
+      expect(await page.getByText('Introducing the new Media Library').count()).toBe(0);
+      expect(await page.getByText(/guided tour/i).count()).toBe(0);
+    })
+  );
+
+  it(
+    'switches the interface to Khmer: sign-in, home, content manager, edit view, side panel, media library, Translations page',
+    recordFailure(() => translator, 'khmer-interface', async () => {
+      const { page } = translator;
+      await page.goto(`${server.url}/admin/me`);
+      await page.getByRole('combobox', { name: 'Interface language' }).click(WAIT);
+      await page.getByRole('option', { name: 'ខ្មែរ' }).click();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('ភាសាផ្ទាំងប្រើប្រាស់').waitFor(WAIT);
+
+      await page.goto(`${server.url}/admin`);
+      await page.getByText(`សួស្តី ${TRANSLATOR.firstname}`).waitFor(WAIT);
+      await page.getByText('វិសាលភាពនៃការបកប្រែ').waitFor(WAIT);
+
+      await page.goto(`${server.url}/admin${PROJECTS}?plugins[i18n][locale]=km`);
+      await page.getByText('ប្រភេទជាបណ្តុំ').first().waitFor(WAIT);
+
+      await page.goto(`${server.url}/admin${PROJECTS}/${documentId}?plugins[i18n][locale]=km`);
+      await page.getByRole('button', { name: 'រក្សាទុក' }).waitFor(WAIT);
+      await page.getByRole('button', { name: 'ផ្សព្វផ្សាយ' }).waitFor(WAIT);
+      await page.getByText('អត្ថបទដើម (English)').waitFor(WAIT);
+      await page.getByText('ប្រើរួមជាមួយកំណែ English; កែនៅទីនោះ។').first().waitFor(WAIT);
+      await page.evaluate('document.fonts.ready');
+      const khmerFont = await page.evaluate(`document.fonts.check('14px "Noto Sans Khmer"', 'រក្សាទុក')`);
+      expect(khmerFont).toBe(true);
+      await screenshot(page, 'admin-km', 'admin-km');
+
+      await page.goto(`${server.url}/admin/plugins/upload`);
+      await page.getByRole('heading', { name: 'បណ្ណាល័យមេឌៀ' }).waitFor(WAIT);
+      await page.goto(`${server.url}/admin/plugins/translations`);
+      await page.getByRole('button', { name: 'ទាញយក XLIFF' }).waitFor(WAIT);
+
+      // Signed out (the interface language stays with the browser): the sign-in page in Khmer.
+      await translator.context.clearCookies();
+      await page.evaluate(`(() => { localStorage.removeItem('jwtToken'); localStorage.removeItem('isLoggedIn'); })()`);
+      await page.goto(`${server.url}/admin/auth/login`);
+      await page.getByRole('button', { name: 'ចូល' }).waitFor(WAIT);
+      await page.getByText('ភ្លេចពាក្យសម្ងាត់?').waitFor(WAIT);
     })
   );
 });

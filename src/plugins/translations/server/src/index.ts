@@ -1,13 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import memoryEntrySchema from './content-types/memory-entry/schema.json';
+import sourceSnapshotSchema from './content-types/source-snapshot/schema.json';
 import statusSchema from './content-types/status/schema.json';
 import { fallbackMiddleware } from './fallback';
 import { forgetLocaleCodes } from './locales';
 import { createLocaleGuard, newLocaleMiddleware } from './new-locale';
 import { describeRepair, repairSharedFields, sharedFields, sharedFieldsMiddleware } from './shared-fields';
 import { backfillStatus, confirmStatus, findStatus, statusMiddleware } from './status';
+import { lookupMemory, type LookupOptions } from './memory/lookup';
+import { rebuildMemory } from './memory/store';
 import { statusAnswer, statusQuery, stillCorrectAnswer, stillCorrectBody } from './status-schema';
 import { ensureTranslatorRole } from './translator-role';
 import { adminController } from './admin-controller';
+import { workspaceController } from './workspace/controller';
 
 /**
  * The translation workflow, in one place:
@@ -17,7 +22,9 @@ import { adminController } from './admin-controller';
  *    published version, whatever path writes them; a start repairs documents split before (shared-fields.ts);
  *  - a new locale version gets the relations of the English one (new-locale.ts);
  *  - the "Translator (Khmer)" admin role (translator-role.ts), which may not create English (new-locale.ts);
- *  - XLIFF 1.2 export and import (xliff/), from `npm run xliff` and the admin Translations page.
+ *  - XLIFF 1.2 export and import (xliff/), from `npm run xliff` and the admin Translations page;
+ *  - the translator's side panel in the edit view: the source beside the translation, what changed
+ *    in it since (workspace/), and the translation memory's suggestions (memory/).
  */
 export default {
   config: {
@@ -34,7 +41,11 @@ export default {
     },
   },
 
-  contentTypes: { status: { schema: statusSchema } },
+  contentTypes: {
+    status: { schema: statusSchema },
+    'source-snapshot': { schema: sourceSnapshotSchema },
+    'memory-entry': { schema: memoryEntrySchema },
+  },
 
   controllers: {
     status: ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -46,11 +57,17 @@ export default {
       },
     }),
     admin: adminController,
+    workspace: workspaceController,
   },
 
-  // Called from the application's bootstrap (src/index.ts), see translator-role.ts.
+  // translator-role: called from the application's bootstrap (src/index.ts), see translator-role.ts.
+  // memory: `npm run memory:rebuild` and the benchmark.
   services: {
     'translator-role': ({ strapi }: { strapi: Core.Strapi }) => ({ ensure: () => ensureTranslatorRole(strapi) }),
+    memory: ({ strapi }: { strapi: Core.Strapi }) => ({
+      rebuild: (onProgress?: (message: string) => void) => rebuildMemory(strapi, onProgress),
+      lookup: (options: LookupOptions) => lookupMemory(strapi, options),
+    }),
     // Called from the application's bootstrap, `npm run repair:shared-fields` and the seed.
     'shared-fields': ({ strapi }: { strapi: Core.Strapi }) => ({
       fields: (uid: string) => sharedFields(strapi, uid),
@@ -87,6 +104,9 @@ export default {
         { method: 'GET', path: '/settings', handler: 'admin.settings', config: { policies: ['admin::isAuthenticatedAdmin'] } },
         { method: 'GET', path: '/xliff', handler: 'admin.exportXliff', config: { policies: ['admin::isAuthenticatedAdmin'] } },
         { method: 'POST', path: '/xliff', handler: 'admin.importXliff', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        // The edit view's side panel (?contentType=&documentId=&locale=): the administrator's read permission in both locales.
+        { method: 'GET', path: '/workspace/source', handler: 'workspace.source', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'GET', path: '/workspace/memory', handler: 'workspace.memory', config: { policies: ['admin::isAuthenticatedAdmin'] } },
       ],
     },
   },

@@ -1,8 +1,17 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { defaultLocale, hasDraftAndPublish, isLocalizedApiType, schemaOf } from './locales';
+import { sharedFields } from './shared-fields';
 
 type Attribute = { type: string; target?: string; writable?: boolean };
+
+/** Whether the administrator making this request (if any) may not update documents of the type in the source locale. */
+const cannotEditSource = (strapi: Core.Strapi, uid: string, source: string): boolean => {
+  const request = strapi.requestContext.get();
+  const userAbility = request?.state?.userAbility;
+  if (request?.state?.route?.info?.type !== 'admin' || !userAbility) return false;
+  return strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: uid }).cannot.update({ locale: source });
+};
 
 /**
  * When a document gets a version in a new locale (a translator's first save, an XLIFF import),
@@ -37,6 +46,10 @@ export const newLocaleMiddleware =
     if (!english) return next();
 
     const data = { ...(params.data ?? {}) };
+    // An administrator who may not edit the source locale (a translator) sees the shared fields of a
+    // new version read-only ("edited there"), and the form sends them back: they are dropped, so that
+    // the new version takes the document's values (shared-fields.ts), whatever was sent.
+    if (cannotEditSource(strapi, uid, source)) for (const name of sharedFields(strapi, uid)) delete data[name];
     for (const [name, attribute] of relations) {
       if (data[name] !== undefined) continue;
       const linked = (Array.isArray(english[name]) ? english[name] : english[name] ? [english[name]] : []) as Array<{ documentId: string }>;

@@ -2,7 +2,10 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ContentAccess } from './access';
 import { defaultLocale, hasDraftAndPublish, isLocalizedApiType, localizedApiTypes, schemaOf, targetLocales } from './locales';
-import { fieldHashes, loadVersion, revisionOf, titleField, type FieldHashes } from './source';
+import { deleteMemory, updateMemory } from './memory/store';
+import { fieldHashes, loadVersion, localizedFields, revisionOf, titleField, type FieldHashes } from './source';
+import { fieldText } from './texts';
+import { deleteSnapshots, loadSnapshots, syncSnapshot } from './workspace/source-snapshots';
 
 /**
  * Translation status: for every document of a translated type and every locale but the default
@@ -19,6 +22,10 @@ import { fieldHashes, loadVersion, revisionOf, titleField, type FieldHashes } fr
  *
  * How it knows: the row keeps a hash of every localized source field as it was when the
  * translation was last saved (`sourceHashes`); the current hashes are compared to those.
+ *
+ * The same moment keeps the source text of those fields (workspace/source-snapshots.ts, for the
+ * side panel's diff) and the translation memory (memory/store.ts) current: this is the one place
+ * that knows a translation was saved, confirmed or imported.
  */
 
 export const STATUS_UID = 'plugin::translations.status' as UID.ContentType;
@@ -61,9 +68,16 @@ export const refreshStatus = async (strapi: Core.Strapi, uid: string, documentId
   if (!sourceVersion) {
     // Deleted, or no source version to translate from: nothing to track.
     if (existing.length > 0) await rows(strapi).deleteMany({ where: { id: { $in: existing.map((row) => row.id) } } });
+    await deleteSnapshots(strapi, uid, documentId);
+    await deleteMemory(strapi, uid, documentId);
     return;
   }
   const hashes = fieldHashes(strapi, uid, sourceVersion);
+  const snapshots = await loadSnapshots(strapi, uid, documentId);
+  let texts: Record<string, string> | null = null;
+  const sourceTexts = () =>
+    (texts ??= Object.fromEntries(localizedFields(strapi, uid).map((name) => [name, fieldText(strapi, uid, name, sourceVersion[name])])));
+  const outdatedByLocale: Record<string, string[]> = {};
   const field = titleField(strapi, uid);
   const title = field ? String(sourceVersion[field] ?? '').slice(0, 255) : null;
   const saved = new Set([...(options.saved ?? []), ...(options.confirmed ?? [])]);
@@ -99,7 +113,11 @@ export const refreshStatus = async (strapi: Core.Strapi, uid: string, documentId
     };
     if (record) await rows(strapi).update({ where: { id: record.id }, data });
     else await rows(strapi).create({ data });
+    const snapshot = snapshots.find((row) => row.targetLocale === locale);
+    await syncSnapshot(strapi, { uid, documentId, locale, existing: snapshot, baseline, hashes, texts: sourceTexts });
+    if (translated.length > 0) outdatedByLocale[locale] = outdatedFields;
   }
+  await updateMemory(strapi, uid, documentId, { sourceLocale: source, source: sourceVersion, outdated: outdatedByLocale });
   for (const stale of existing.filter((row, index) => existing.findIndex((other) => other.targetLocale === row.targetLocale) !== index)) {
     await rows(strapi).delete({ where: { id: stale.id } });
   }

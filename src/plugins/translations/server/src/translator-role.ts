@@ -9,7 +9,8 @@ export const TRANSLATOR_ROLE = {
 };
 
 const READ = 'plugin::content-manager.explorer.read';
-const WRITE = ['plugin::content-manager.explorer.create', 'plugin::content-manager.explorer.update'];
+const CREATE = 'plugin::content-manager.explorer.create';
+const WRITE = [CREATE, 'plugin::content-manager.explorer.update'];
 const PUBLISH = 'plugin::content-manager.explorer.publish';
 /** Media library: see and pick the images and files editors uploaded (not upload, edit or delete them). */
 const MEDIA = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
@@ -43,6 +44,13 @@ export const translatorPermissions = async (strapi: Core.Strapi): Promise<Permis
         const fields = permission.properties?.fields as string[] | undefined;
         if (permission.action === READ) {
           return { ...permission, properties: { ...permission.properties, locales: allLocales } };
+        }
+        // Creating a version keeps every field: the content manager shows a new version's fields that
+        // the role may not create as "No permissions"; with them, the shared ones appear with their
+        // value, read-only (the admin's layout disables them), and the server takes them from the
+        // source locale whatever is sent (new-locale.ts).
+        if (permission.action === CREATE) {
+          return { ...permission, properties: { ...permission.properties, locales: [TRANSLATOR_ROLE.locale] } };
         }
         return {
           ...permission,

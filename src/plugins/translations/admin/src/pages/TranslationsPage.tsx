@@ -18,6 +18,7 @@ import {
 } from '@strapi/design-system';
 import { Download, Upload } from '@strapi/icons';
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 import { STATES, editLink, percentUpToDate, typeName, type Settings, type State, type StatusResponse } from '../api';
 
 type ImportResult = { units: number; documents: number; created: number; updated: number; skipped: number; olderSource: string[]; notes: string[] };
@@ -50,6 +51,11 @@ const errorMessage = (error: unknown): { message: string; problems: string[] } =
  */
 const TranslationsPage = () => {
   const { get, post } = useFetchClient();
+  const { formatMessage } = useIntl();
+  const t = (key: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: `translations.page.${key}`, defaultMessage }, values);
+  const stateLabel = (state: State) =>
+    formatMessage({ id: `translations.status.${state}`, defaultMessage: STATUS_FILTERS.find((option) => option.value === state)?.label ?? state });
   const [locales, setLocales] = React.useState<string[]>(['km']);
   const [locale, setLocale] = React.useState('km');
   const [type, setType] = React.useState('');
@@ -144,15 +150,15 @@ const TranslationsPage = () => {
   return (
     <Layouts.Root>
       <Layouts.Header
-        title="Translations"
-        subtitle="What is missing or out of date in each language, and XLIFF files for translation tools"
+        title={formatMessage({ id: 'translations.menu', defaultMessage: 'Translations' })}
+        subtitle={t('subtitle', 'What is missing or out of date in each language, and XLIFF files for translation tools')}
         primaryAction={
           <Flex gap={2}>
             <Button variant="secondary" startIcon={<Download />} onClick={download}>
-              Download XLIFF
+              {t('download', 'Download XLIFF')}
             </Button>
             <Button startIcon={<Upload />} loading={busy} onClick={() => fileInput.current?.click()}>
-              Upload XLIFF
+              {t('upload', 'Upload XLIFF')}
             </Button>
             <input
               ref={fileInput}
@@ -201,10 +207,10 @@ const TranslationsPage = () => {
                 <Tr>
                   <Th><Typography variant="sigma">Type</Typography></Th>
                   <Th><Typography variant="sigma">Documents</Typography></Th>
-                  <Th><Typography variant="sigma">Missing</Typography></Th>
-                  <Th><Typography variant="sigma">Outdated</Typography></Th>
-                  <Th><Typography variant="sigma">Draft only</Typography></Th>
-                  <Th><Typography variant="sigma">Up to date</Typography></Th>
+                  <Th><Typography variant="sigma">{stateLabel('missing')}</Typography></Th>
+                  <Th><Typography variant="sigma">{stateLabel('outdated')}</Typography></Th>
+                  <Th><Typography variant="sigma">{stateLabel('draft-only')}</Typography></Th>
+                  <Th><Typography variant="sigma">{stateLabel('up-to-date')}</Typography></Th>
                   <Th><Typography variant="sigma">% up to date</Typography></Th>
                 </Tr>
               </Thead>
@@ -277,12 +283,12 @@ const TranslationsPage = () => {
                           <Typography textColor="primary600">{row.title || row.documentId}</Typography>
                         </a>
                       </Td>
-                      <Td><Badge variant={BADGE[row.status]}>{row.status}</Badge></Td>
+                      <Td><Badge variant={BADGE[row.status]}>{stateLabel(row.status)}</Badge></Td>
                       <Td><Typography>{row.outdatedFields.join(', ')}</Typography></Td>
                       <Td>
                         {row.status === 'outdated' && (
                           <Button size="S" variant="tertiary" onClick={() => stillCorrect(row.documentId, row.contentType)}>
-                            Still correct
+                            {t('stillCorrect', 'Still correct')}
                           </Button>
                         )}
                       </Td>

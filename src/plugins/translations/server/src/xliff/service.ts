@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { ContentAccess } from '../access';
+import { altTransFor, withAltTrans } from '../memory/alt-trans';
 import { defaultLocale, hasDraftAndPublish, localeCodes, localizedApiTypes, schemaOf, targetLocales } from '../locales';
 import { toDocumentData } from '../document-data';
 import { componentPopulate, fieldHashes, titleField, type FieldHashes } from '../source';
@@ -189,8 +190,19 @@ export const exportXliff = async (strapi: Core.Strapi, options: ExportOptions): 
         return status === 'missing' ? undefined : { content: translated.get(unit.id)!.source, status };
       };
       const title = field && readable(uid, field) ? String(entry[field] ?? '') : documentId;
+      // Translation memory matches from other documents (of types the caller may read), for translation tools.
+      const altTrans = await altTransFor(strapi, {
+        locale,
+        contentType: uid,
+        documentId,
+        sources: documentUnits.map((unit) => unit.source),
+        indent: '      ',
+        readable: (type) => readable(type),
+      });
       // The texts stay well-formed XML: characters XML cannot carry are left out (and counted), see the README.
-      const body = withoutNonXmlCharacters(documentUnits.map((unit) => unitXml(documentId, unit, '      ', targetOf(unit))).join('\n'));
+      const body = withoutNonXmlCharacters(
+        documentUnits.map((unit, index) => withAltTrans(unitXml(documentId, unit, '      ', targetOf(unit)), altTrans[index])).join('\n')
+      );
       removed += body.removed;
       files.push(
         [
