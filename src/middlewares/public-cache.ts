@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { contentApiSegments } from '../content-api/request';
 import { cacheConfig, responseCache } from '../cache/response-cache';
 import { createRequestRules } from '../cache/requests';
 import type { CachedResponse, Lookup } from '../cache/store';
@@ -20,7 +21,7 @@ const PER_REQUEST = new Set(['content-length', 'date', 'connection', 'keep-alive
 const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
   const config = cacheConfig(strapi);
   const rules = createRequestRules(strapi);
-  const apiPrefix = strapi.config.get<string>('api.rest.prefix', '/api');
+  const apiSegments = contentApiSegments(strapi);
   const publicCacheControl = `public, max-age=${config.httpMaxAge}, stale-while-revalidate=${config.httpStaleWhileRevalidate}`;
 
   const send = (ctx: Context, { body, headers }: CachedResponse, cache: 'HIT' | 'MISS' | 'OFF') => {
@@ -38,7 +39,7 @@ const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
   return async (ctx, next) => {
     if (!rules.isCacheable(ctx.method, ctx.path, ctx.get('authorization') || undefined)) {
       await next();
-      if (ctx.get('authorization') && ctx.path.startsWith(`${apiPrefix}/`)) ctx.set('Cache-Control', 'private, no-store');
+      if (ctx.get('authorization') && apiSegments(ctx.path)) ctx.set('Cache-Control', 'private, no-store');
       return;
     }
 
