@@ -7,8 +7,7 @@ import type { Core } from '@strapi/strapi';
  */
 export const enlargeSqlitePageCache = async (strapi: Core.Strapi): Promise<void> => {
   if (strapi.db.dialect.client !== 'sqlite') return;
-  const megabytes = Number(process.env.DATABASE_SQLITE_CACHE_MB) || 64;
-  await strapi.db.connection.raw(`PRAGMA cache_size = -${Math.max(2, Math.floor(megabytes)) * 1024}`);
+  await strapi.db.connection.raw(`PRAGMA cache_size = -${strapi.config.get<number>('sqlite.cacheMegabytes') * 1024}`);
 };
 
 /**

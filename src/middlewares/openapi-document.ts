@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentApiPrefix } from '../content-api/request';
 
 type Json = Record<string, unknown>;
 type Context = Parameters<Core.MiddlewareHandler>[0];
@@ -75,7 +76,7 @@ export const dropGenerationTimeDefaults = (node: unknown): void => {
  * Strapi caches the document it generates (src/bootstrap/openapi-cache.ts); this runs on the way out.
  */
 const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
-  const documentPath = `${strapi.config.get<string>('api.rest.prefix', '/api')}/openapi.json`;
+  const documentPath = `${contentApiPrefix(strapi)}/openapi.json`;
   return async (ctx: Context, next) => {
     await next();
     if (ctx.method !== 'GET' || ctx.path !== documentPath || ctx.status !== 200 || !isObject(ctx.body)) return;

@@ -1,6 +1,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { cacheConfig, missedLookups, responseCache } from '../cache/response-cache';
+import { contentApiSegments } from '../content-api/request';
 import { createRequestRules } from '../cache/requests';
 import { createDependencyReader } from '../cache/dependencies';
 import { createSingleFlight } from '../cache/single-flight';
@@ -29,7 +30,7 @@ const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
   const flights = createSingleFlight<CachedResponse, Ticket | undefined>(
     (leader, waiter) => !waiter || (!!leader && leader.generation === waiter.generation && leader.seq >= waiter.seq)
   );
-  const apiPrefix = strapi.config.get<string>('api.rest.prefix', '/api');
+  const apiSegments = contentApiSegments(strapi);
   const publicCacheControl = `public, max-age=${config.httpMaxAge}, stale-while-revalidate=${config.httpStaleWhileRevalidate}`;
 
   const send = (ctx: Context, { body, headers }: CachedResponse, cache: 'HIT' | 'SHARED' | 'MISS' | 'OFF') => {
@@ -62,7 +63,7 @@ const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
   return async (ctx, next) => {
     if (!rules.isCacheable(ctx.method, ctx.path, ctx.get('authorization') || undefined)) {
       await next();
-      if (ctx.get('authorization') && ctx.path.startsWith(`${apiPrefix}/`)) ctx.set('Cache-Control', 'private, no-store');
+      if (ctx.get('authorization') && apiSegments(ctx.path)) ctx.set('Cache-Control', 'private, no-store');
       return;
     }
 
