@@ -136,7 +136,9 @@ const main = async () => {
       new Promise((resolve, reject) => {
         const data = body === undefined ? undefined : JSON.stringify(body);
         const req = http.request(
-          { host: '127.0.0.1', port, method, path: url, headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } },
+          // agent: false, a connection per request: a kept-alive socket the server closed while the
+          // memory index loaded would answer ECONNRESET.
+          { host: '127.0.0.1', port, method, path: url, agent: false, headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) } },
           (res) => {
             let text = '';
             res.on('data', (chunk) => (text += chunk));

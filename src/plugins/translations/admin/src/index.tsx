@@ -1,4 +1,5 @@
 import { Earth } from '@strapi/icons';
+import { loadLocales } from './workspace/locales';
 import { sharedFieldsNote } from './workspace/shared-fields';
 import { SourcePanel } from './workspace/SourcePanel';
 
@@ -46,6 +47,8 @@ export default {
     const contentManager = app.getPlugin('content-manager').apis as ContentManagerApis;
     contentManager.addEditViewSidePanel([SourcePanel]);
     app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', sharedFieldsNote as never);
+    // Known before the first edit view when possible (the layout hook cannot wait for it).
+    loadLocales().catch(() => undefined);
   },
 
   async registerTrads() {

@@ -9,11 +9,17 @@ export type Locale = { code: string; name: string; isDefault: boolean };
  */
 let locales: Locale[] | null = null;
 let request: Promise<Locale[]> | null = null;
+/** The default locale's code, also kept in the browser: the layout hook may run before the first load ends. */
+const DEFAULT_KEY = 'habitat.translations.defaultLocale';
 
 export const loadLocales = (): Promise<Locale[]> => {
   request ??= getFetchClient()
     .get<Locale[]>('/i18n/locales')
-    .then(({ data }) => (locales = data))
+    .then(({ data }) => {
+      const code = data.find((locale) => locale.isDefault)?.code;
+      if (code) window.localStorage.setItem(DEFAULT_KEY, code);
+      return (locales = data);
+    })
     .catch((error: unknown) => {
       request = null; // signed out, or offline: try again next time
       throw error;
@@ -26,6 +32,10 @@ export const knownLocales = (): Locale[] | null => {
   if (!locales) loadLocales().catch(() => undefined);
   return locales;
 };
+
+/** The default locale's code if known (loaded in this page, or in an earlier one). */
+export const knownDefaultLocale = (): string | null =>
+  knownLocales()?.find((locale) => locale.isDefault)?.code ?? window.localStorage.getItem(DEFAULT_KEY);
 
 export const useLocales = (): Locale[] | null => {
   const [value, setValue] = React.useState<Locale[] | null>(locales);

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { knownLocales, languageName, useLocales } from './locales';
+import { knownDefaultLocale, languageName, useLocales } from './locales';
 
 /**
  * In the edit view of a non-default locale, the shared (non-localized) fields, which are the same
@@ -41,8 +41,8 @@ const isShared = (field: Field): boolean => {
 
 export const sharedFieldsNote = ({ layout, query, ...rest }: HookArgs) => {
   const locale = query?.plugins?.i18n?.locale;
-  const source = knownLocales()?.find((candidate) => candidate.isDefault);
-  if (layout.options?.i18n?.localized !== true || !locale || !source || locale === source.code) return { layout, query, ...rest };
+  const source = knownDefaultLocale();
+  if (layout.options?.i18n?.localized !== true || !locale || !source || locale === source) return { layout, query, ...rest };
   return {
     ...rest,
     query,
