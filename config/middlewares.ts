@@ -48,6 +48,8 @@ const habitat = ({ corsOrigins, cspMediaSources, uploads }: ReturnType<typeof se
   // Stores anonymous answers with every header they get from here on; later hits are served by
   // src/cache/fast-path.ts before koa, so they skip every middleware (and the access log).
   'global::public-cache',
+  // Error answers described in /api/openapi.json (Strapi's own document names them only); inside the cache.
+  'global::openapi-document',
   security(cspMediaSources),
   // No strapi::poweredBy: the answer does not advertise the product.
   'global::client-ip',

@@ -75,6 +75,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   translations: {
     enabled: true,
     resolve: './src/plugins/translations',
-    config: { defaultFallbacks: fallbackChains(env('FALLBACK_LOCALES', '')) },
+    config: {
+      defaultFallbacks: fallbackChains(env('FALLBACK_LOCALES', '')),
+      // The largest XLIFF file the Translations page, its upload route and `npm run xliff` take. At
+      // most UPLOAD_MAX_FILE_SIZE, where every multipart body stops (config/middlewares.ts): the limit
+      // named in a refusal is then the one that applies.
+      xliffMaxFileSize: Math.min(env.int('XLIFF_MAX_FILE_SIZE', 16 * 1024 * 1024), securitySettings({ env }).uploads.maxFileSize),
+    },
   },
 });

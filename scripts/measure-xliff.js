@@ -70,12 +70,30 @@ const main = async () => {
     const summary = await xliff.importXliff(app, translated);
     const importMs = Date.now() - started;
 
+    // With the translations in the targets: as drafts (state translated), then published (approved, final).
+    // Each after the entry events of the writes before it (they read the database after the commit).
+    await databaseIdle(app);
+    started = Date.now();
+    const withDrafts = await xliff.exportXliff(app, { locale: 'km', type: 'project', status: 'all' });
+    const draftsMs = Date.now() - started;
+
+    for (const { documentId } of await projects.findMany(/** @type {any} */ ({ locale: 'en', fields: ['documentId'], limit: count }))) {
+      await projects.publish(/** @type {any} */ ({ documentId, locale: 'km' }));
+    }
+    await databaseIdle(app);
+    started = Date.now();
+    const withPublished = await xliff.exportXliff(app, { locale: 'km', type: 'project', status: 'all' });
+    const publishedMs = Date.now() - started;
+    const approved = (withPublished.xml.match(/ approved="yes"/g) ?? []).length;
+
     const client = process.env.DATABASE_CLIENT;
     console.log(`${client}: created ${count} English projects in ${(created / 1000).toFixed(1)} s`);
     console.log(
       `${client}: export ${exported.documents} documents, ${exported.units} units, ${(exported.xml.length / 1024 / 1024).toFixed(1)} MB: ${(exportMs / 1000).toFixed(1)} s`
     );
     console.log(`${client}: import ${summary.documents} documents (${summary.created} Khmer drafts created), ${summary.units} units: ${(importMs / 1000).toFixed(1)} s`);
+    console.log(`${client}: export with the Khmer drafts in the targets, ${withDrafts.units} units: ${(draftsMs / 1000).toFixed(1)} s`);
+    console.log(`${client}: export with the Khmer versions published, ${approved} of ${withPublished.units} units approved: ${(publishedMs / 1000).toFixed(1)} s`);
   } finally {
     await databaseIdle(app);
     await app.destroy();

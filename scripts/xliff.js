@@ -1,6 +1,7 @@
 // @ts-check
 // `npm run xliff -- export --locale km --out FILE [--type project] [--status missing|outdated|all] [--document ID]`
 // `npm run xliff -- import FILE`
+// `npm run xliff -- tm-export --out FILE.tmx [--locale km] [--status published|all]`
 // Exports the English text to translate as XLIFF 1.2 (for OmegaT, Trados, memoQ…), and imports the
 // translated file back as Khmer drafts (never published), all or nothing.
 'use strict';
@@ -12,7 +13,8 @@ const { databaseIdle } = require('./database-idle');
 
 const USAGE = `Usage:
   npm run xliff -- export --locale km --out FILE [--type project] [--status missing|outdated|all] [--document ID]
-  npm run xliff -- import FILE`;
+  npm run xliff -- import FILE
+  npm run xliff -- tm-export --out FILE.tmx [--locale km] [--status published|all]`;
 
 /** @param {string[]} args */
 const parseArgs = (args) => {
@@ -43,6 +45,9 @@ const main = async () => {
   if (command === 'export') {
     const unknown = Object.keys(options).filter((name) => !['locale', 'out', 'type', 'status', 'document'].includes(name));
     if (unknown.length > 0 || !options.locale || !options.out || positional.length > 0) throw new Error(USAGE);
+  } else if (command === 'tm-export') {
+    const unknown = Object.keys(options).filter((name) => !['out', 'locale', 'status'].includes(name));
+    if (unknown.length > 0 || !options.out || positional.length > 0) throw new Error(USAGE);
   } else if (command === 'import') {
     if (positional.length !== 1 || Object.keys(options).length > 0) throw new Error(USAGE);
     if (!fs.existsSync(positional[0])) throw new Error(`No such file: ${positional[0]}`);
@@ -68,8 +73,18 @@ const main = async () => {
       });
       fs.writeFileSync(options.out, result.xml);
       progress(`Exported ${result.units} units of ${result.documents} documents to ${options.out} (${Date.now() - started} ms)`);
+      if (result.removedCharacters > 0) {
+        progress(`Left out ${result.removedCharacters} characters that XML cannot carry (control characters); each document concerned says so in a <note>`);
+      }
+    } else if (command === 'tm-export') {
+      const tmx = require(path.join(distDir, 'src', 'plugins', 'translations', 'server', 'src', 'memory', 'tmx'));
+      const result = await tmx.exportTmx(app, { locale: options.locale, status: options.status });
+      fs.writeFileSync(options.out, result.xml);
+      progress(`Exported ${result.units} translation memory entries to ${options.out} as TMX 1.4b (${Date.now() - started} ms)`);
     } else {
-      const summary = await xliff.importXliff(app, fs.readFileSync(positional[0], 'utf8'), progress);
+      // The same limit as the Translations page's upload (XLIFF_MAX_FILE_SIZE), checked before reading the file.
+      xliff.checkXliffSize(app, fs.statSync(positional[0]).size);
+      const summary = await xliff.importXliff(app, xliff.decodeXliff(fs.readFileSync(positional[0])), { onProgress: progress });
       for (const note of summary.notes) progress(`note: ${note}`);
       for (const warning of summary.olderSource) progress(`outdated: ${warning}`);
       progress(

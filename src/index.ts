@@ -6,6 +6,7 @@ import { enlargeSqlitePageCache } from './bootstrap/sqlite-cache';
 import { dropStaleOpenApiCache } from './bootstrap/openapi-cache';
 import { disablePublicRegistration, grantPublicReadAccess } from './bootstrap/public-permissions';
 import { loadDemoContentOnFirstStart } from './bootstrap/demo-content';
+import { repairSplitSharedFields } from './bootstrap/shared-fields';
 import { asciiSlugs } from './document-middlewares/ascii-slugs';
 import { khmerSortOnSqlite } from './document-middlewares/khmer-sort-sqlite';
 import { ensureSlugHistoryTable, previousSlugs } from './document-middlewares/previous-slugs';
@@ -29,6 +30,8 @@ export default {
     strapi.documents.use(khmerSortOnSqlite(strapi));
     strapi.documents.use(previousSlugs(strapi));
     strapi.documents.use(keepSearchIndexCurrent(strapi));
+    // Innermost, registered at the translations plugin's bootstrap: shared fields (shared-fields.ts),
+    // so that the slug history and the search index above see every locale already in step.
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -53,6 +56,8 @@ export default {
     // Before the demo content, whose writes are indexed as they happen.
     await ensureSearchIndex(strapi);
     openSearchReaders(strapi);
+    // After the slug history and the search index, which the repair keeps in step.
+    await repairSplitSharedFields(strapi);
     await loadDemoContentOnFirstStart(strapi);
     // After the demo content: its thousands of writes need not each call the site.
     await configureRevalidationWebhook(strapi);

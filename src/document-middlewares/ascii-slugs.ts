@@ -1,5 +1,6 @@
 import crypto from 'crypto';
 import type { Core, Modules, UID } from '@strapi/strapi';
+import { slugTakenByAnother } from './previous-slugs';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_LENGTH = 96;
@@ -33,7 +34,7 @@ const isPlaceholder = (slug: string, modelName: string): boolean => new RegExp(`
 /**
  * A document created without a slug (or with the admin panel's placeholder) gets one (Strapi's generator returns "" for a Khmer title,
  * and the admin's is only a suggestion): ASCII from the title, or a short id when the title has no
- * Latin letters; suffixed -2, -3… when another document of the type has it. The slug is a shared
+ * Latin letters; suffixed -2, -3… when another document of the type has it or had it. The slug is a shared
  * field, so every locale of the document has it.
  */
 export const asciiSlugs =
@@ -46,10 +47,12 @@ export const asciiSlugs =
     const data = params.data;
     if (!source || !data || (typeof data.slug === 'string' && data.slug !== '' && !isPlaceholder(data.slug, model.modelName))) return next();
     if (context.action === 'update') {
-      // A new locale version of an existing document takes the document's slug.
-      const existing = await strapi.db.query(context.uid as UID.ContentType).findOne({ select: ['slug'], where: { documentId: params.documentId } });
-      const slugGiven = 'slug' in data && !(typeof data.slug === 'string' && isPlaceholder(data.slug, model.modelName));
-      if (typeof existing?.slug === 'string' && existing.slug !== '' && !slugGiven) context.params = { ...params, data: { ...data, slug: existing.slug } } as never;
+      // A version of an existing document keeps the document's slug: an empty or placeholder slug is
+      // no change (a new locale version takes the document's, see shared-fields.ts).
+      if ('slug' in data) {
+        const { slug: _none, ...rest } = data;
+        context.params = { ...params, data: rest } as never;
+      }
       return next();
     }
     const title = typeof data[source] === 'string' ? (data[source] as string) : '';
@@ -57,7 +60,8 @@ export const asciiSlugs =
 
     const base = asciiSlug(title) || shortIdSlug(model.info.singularName, title);
     let slug = base;
-    for (let n = 2; await strapi.db.query(context.uid as UID.ContentType).findOne({ select: ['id'], where: { slug } }); n++) slug = `${base}-${n}`;
+    // Not one another document has, in any locale, or had (its old links keep answering).
+    for (let n = 2; await slugTakenByAnother(strapi, context.uid as UID.ContentType, slug); n++) slug = `${base}-${n}`;
     if (!SLUG.test(slug)) return next();
     context.params = { ...params, data: { ...data, slug } } as never;
     return next();

@@ -5,8 +5,8 @@ import { SEARCH_TYPES } from './indexed-types';
 import type { SearchParams } from './query';
 
 export const MAX_QUERY_LENGTH = 200;
-const DEFAULT_PAGE_SIZE = 10;
-const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 100;
 const ALLOWED = new Set(['q', 'locale', 'fallbackLocale', 'types', 'pagination']);
 
 const fail = (message: string, key: string): never => {

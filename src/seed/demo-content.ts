@@ -24,6 +24,9 @@ const DEFAULT_LOCALE = 'en';
 const TRANSLATIONS = ['km'];
 
 type Entry = Record<string, unknown> & { slug?: string };
+
+const shared = (strapi: Core.Strapi, uid: UID.ContentType): string[] =>
+  (strapi.plugin('translations').service('shared-fields') as { fields(uid: string): string[] }).fields(uid);
 type Tally = { created: number; translated: number; present: number };
 
 const readEntries = (dir: string, file: string): Entry[] => {
@@ -58,8 +61,10 @@ const addMissingVersions = async (ctx: SeedContext, uid: UID.ContentType, entry:
 
   for (const locale of TRANSLATIONS) {
     if (!entry[locale] || ref!.locales.has(locale)) continue;
-    // Shared fields are sent again: a new locale version does not inherit them reliably.
+    // Without the shared fields: the new version takes the document's (shared-fields.ts), which an
+    // editor may have changed since the seed; sending the seed's would overwrite them in every locale.
     const data = await entryData(ctx, uid, entry, locale, where);
+    for (const name of shared(ctx.strapi, uid)) delete data[name];
     await documents.update({ documentId: ref!.documentId, locale, data, status: 'published' } as never);
     ctx.documents.remember(uid, slug, ref!.documentId, locale);
     tally.translated += 1;

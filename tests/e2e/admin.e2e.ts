@@ -333,13 +333,19 @@ describe('a translator in the admin panel', () => {
       expect(file).toContain(`<source>${XLIFF_TITLE}</source>`);
 
       // What a translation tool gives back: this project's file only, its title translated.
-      const translated = file!.replace(/(<trans-unit id="title"[\s\S]*?<target state=")[^"]*(">)[^<]*(<\/target>)/, `$1translated$2${KM_XLIFF_TITLE}$3`);
+      const translated = file!.replace(
+        new RegExp(`(<trans-unit id="${xliffDocumentId}/title" resname="title"[\\s\\S]*?<target state=")[^"]*(">)[^<]*(</target>)`),
+        `$1translated$2${KM_XLIFF_TITLE}$3`
+      );
       expect(translated).not.toBe(file);
-      await page.locator('input[type=file]').setInputFiles({
-        name: 'project-km.xlf',
-        mimeType: 'application/xml',
-        buffer: Buffer.from(xliff.replace(/<file [\s\S]*<\/file>/, translated)),
-      });
+      // Past the limit (16 MB), the page says so and sends nothing.
+      const padded = (bytes: number) => xliff.replace(/<file [\s\S]*<\/file>/, translated).replace('</xliff>', `<!-- ${'x'.repeat(bytes)} -->\n</xliff>`);
+      await page.locator('input[type=file]').setInputFiles({ name: 'too-big.xlf', mimeType: 'application/xml', buffer: Buffer.from(padded(17 * 1024 * 1024)) });
+      await page.getByText('Nothing was imported: the file is larger than the XLIFF limit of 16 MB.').waitFor(WAIT);
+      // A 3 MB file (a 1,000-project export is about that): past the 1 MB JSON limit, uploaded as a file.
+      const file3mb = Buffer.from(padded(3 * 1024 * 1024));
+      expect(file3mb.length).toBeGreaterThan(3 * 1024 * 1024);
+      await page.locator('input[type=file]').setInputFiles({ name: 'project-km.xlf', mimeType: 'application/xml', buffer: file3mb });
       await page.getByText('Imported as drafts').waitFor(WAIT);
       await expect(page.getByText(/1 created/).textContent()).resolves.toContain('1 documents');
 

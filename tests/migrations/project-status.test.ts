@@ -68,9 +68,11 @@ beforeAll(async () => {
   app = await startStrapi({ ...database.env, SEED_DEMO: 'false' });
   try {
     await addEditorialWork(app);
-    const drafts = (await app.db.query(PROJECT).findMany({ where: { publishedAt: null, locale: 'en' }, orderBy: { id: 'asc' } })) as Array<{ id: number }>;
-    await app.db.query(PROJECT).update({ where: { id: drafts[0].id }, data: { projectStatus: 'planned' } });
-    await app.db.query(PROJECT).update({ where: { id: drafts[1].id }, data: { projectStatus: null } });
+    // In every locale's draft of the document: projectStatus is a shared field, and versions that
+    // disagree on one would be repaired at start (shared-fields.ts).
+    const drafts = (await app.db.query(PROJECT).findMany({ where: { publishedAt: null, locale: 'en' }, orderBy: { id: 'asc' } })) as Array<{ documentId: string }>;
+    await app.db.query(PROJECT).updateMany({ where: { documentId: drafts[0].documentId, publishedAt: null }, data: { projectStatus: 'planned' } });
+    await app.db.query(PROJECT).updateMany({ where: { documentId: drafts[1].documentId, publishedAt: null }, data: { projectStatus: null } });
     before = await contentSnapshot(app);
   } finally {
     await stopStrapi(app);

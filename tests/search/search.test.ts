@@ -113,6 +113,24 @@ describe('GET /api/search in English', () => {
     expect(narrowed.data.every((hit) => ['countries', 'publications'].includes(hit.type))).toBe(true);
   });
 
+  it('leaves out a type the Public role may not read (as GET /api/<type> would refuse it), and brings it back', async () => {
+    const query = { q: 'officer housing recovery', locale: 'en', 'pagination[pageSize]': 100 };
+    expect((await search(query)).data.map((hit) => hit.type)).toContain('vacancies');
+    const permissions = app.db.query('plugin::users-permissions.permission');
+    const granted = await permissions.findOne({ where: { action: 'api::vacancy.vacancy.find', role: { type: 'public' } }, populate: ['role'] });
+    expect(granted).not.toBeNull();
+    await permissions.delete({ where: { id: granted.id } });
+    try {
+      expect((await http(app).get('/api/vacancies')).status).toBe(403);
+      expect((await search(query)).data.map((hit) => hit.type)).not.toContain('vacancies');
+      const only = await search({ ...query, types: 'vacancies' });
+      expect(only).toEqual({ data: [], meta: { pagination: { page: 1, pageSize: 100, pageCount: 0, total: 0 } } });
+    } finally {
+      await permissions.create({ data: { action: 'api::vacancy.vacancy.find', role: granted.role.id } });
+    }
+    expect((await search(query)).data.map((hit) => hit.type)).toContain('vacancies');
+  });
+
   it('pages through the results in the same order whether a page holds only title matches or not', async () => {
     for (const q of ['housing', 'ផ្ទះ']) {
       const locale = q === 'housing' ? 'en' : 'km';

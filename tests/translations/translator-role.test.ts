@@ -57,6 +57,8 @@ afterAll(async () => {
 });
 
 const as = () => ({ Authorization: `Bearer ${jwt}` });
+/** As the Translations page sends a file: multipart, in the field "files". */
+const uploadXliff = (xml: string) => http(app).post('/translations/xliff').set(as()).attach('files', Buffer.from(xml), 'translation.xlf');
 const englishTitle = async (documentId: string) =>
   (await app.documents(PROJECT).findOne({ documentId, locale: 'en' } as never))?.title;
 
@@ -118,6 +120,21 @@ describe('the "Translator (Khmer)" role', () => {
     expect(await englishTitle(translated)).toBe('Role test, translated');
   });
 
+  it('cannot add an English version to a document that has only Khmer (the content manager checks "create" without the locale there)', async () => {
+    const themes = '/content-manager/collection-types/api::theme.theme';
+    const khmer = await http(app).post(themes).query({ locale: 'km' }).set(as()).send({ name: 'ប្រធានបទ', slug: 'role-test-khmer-only-theme' });
+    expect(khmer.status).toBe(201);
+    const documentId = khmer.body.data.documentId as string;
+    try {
+      const english = await http(app).put(`${themes}/${documentId}`).query({ locale: 'en' }).set(as()).send({ name: 'Written by a translator' });
+      expect(english.status).toBe(403);
+      expect(english.body.error.message).toMatch(/may not create content in the locale "en"/);
+      expect(await app.db.query('api::theme.theme').count({ where: { documentId, locale: 'en' } })).toBe(0);
+    } finally {
+      await app.documents('api::theme.theme').delete({ documentId, locale: '*' } as never);
+    }
+  });
+
   it('cannot change shared fields through the Khmer version (they would change English too)', async () => {
     const res = await http(app).put(`${CM}/${translated}`).query({ locale: 'km' }).set(as()).send({ title: 'សាកល្បង ៣', startYear: 1999 });
     expect([200, 403]).toContain(res.status);
@@ -148,7 +165,7 @@ describe('the "Translator (Khmer)" role', () => {
     const xml = download.text;
     expect(xml).toContain(`original="${PROJECT}/${translated}"`);
 
-    const wrongLanguage = await http(app).post('/translations/xliff').set(as()).send({ xliff: xml.replace('target-language="km"', 'target-language="th"') });
+    const wrongLanguage = await uploadXliff(xml.replace('target-language="km"', 'target-language="th"'));
     expect(wrongLanguage.status).toBe(400);
     expect(wrongLanguage.body.error.details.problems).toEqual([expect.stringMatching(/another target language \("th"\)/)]);
 
@@ -156,7 +173,7 @@ describe('the "Translator (Khmer)" role', () => {
     const title = /<source>Role test, translated<\/source>\s*<target state="translated">([^<]+)<\/target>/;
     expect(xml).toMatch(title);
     const filled = xml.replace(title, (unit, current: string) => unit.replace(current, 'សាកល្បង XLIFF'));
-    const upload = await http(app).post('/translations/xliff').set(as()).send({ xliff: filled });
+    const upload = await uploadXliff(filled);
     expect(upload.status).toBe(200);
     expect(upload.body.data).toEqual(expect.objectContaining({ documents: 1, updated: 1, created: 0 }));
     const draft = await app.documents(PROJECT).findOne({ documentId: translated, locale: 'km' } as never);
@@ -165,10 +182,12 @@ describe('the "Translator (Khmer)" role', () => {
     expect(published?.title).not.toBe('សាកល្បង XLIFF');
   });
 
-  it('may not upload a file into English', async () => {
+  it('may not upload a file into English (the source language is no translation target: 400, nothing written)', async () => {
     const xml = (await http(app).get('/translations/xliff').query({ locale: 'km', type: 'project', document: translated }).set(as())).text;
-    const res = await http(app).post('/translations/xliff').set(as()).send({ xliff: xml.replace('target-language="km"', 'target-language="en"') });
-    expect(res.status).toBe(403);
+    const res = await uploadXliff(xml.replace('target-language="km"', 'target-language="en"'));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.problems).toEqual([expect.stringMatching(/another target language \("en"\)/)]);
+    expect(await englishTitle(translated)).toBe('Role test, translated');
   });
 
   it('is never overwritten: a later start keeps an administrator\'s changes', async () => {

@@ -14,7 +14,7 @@ const schemasDir = path.join(appDir, 'schemas', 'xliff-1.2');
 
 let app: Core.Strapi;
 let xliff: {
-  exportXliff: (app: Core.Strapi, options: Record<string, unknown>) => Promise<{ xml: string; documents: number; units: number }>;
+  exportXliff: (app: Core.Strapi, options: Record<string, unknown>) => Promise<{ xml: string; documents: number; units: number; removedCharacters: number }>;
   importXliff: (app: Core.Strapi, xml: string) => Promise<Record<string, any>>;
 };
 const fixtures: Array<[string, string]> = [];
@@ -119,11 +119,11 @@ describe('XLIFF export', () => {
     // project: title, summary, 4 background blocks (the list has 2 items → 5 units), 1 key figure label; page: title, body, section body, quote text + person + role
     expect(units).toBe(1 + 1 + 5 + 1 + 1 + 1 + 1 + 3);
     expect(xml).toContain('source-language="en" target-language="km"');
-    expect(xml).toContain('<trans-unit id="background/0" resname="background/0" xml:space="preserve">');
+    expect(xml).toContain(`<trans-unit id="${project}/background/0" resname="background/0" xml:space="preserve">`);
     expect(xml).toContain('<source>Communities <g id="1" ctype="bold">choose</g> and <g id="3" ctype="bold"><g id="2" ctype="italic">build</g></g> – see the <g id="4" ctype="link">report</g>.</source>');
-    expect(xml).toContain('<trans-unit id="background/2/1"');
-    expect(xml).toContain('<trans-unit id="keyFigures/0/label"');
-    expect(xml).toContain('<trans-unit id="sections/1/text"');
+    expect(xml).toContain(`<trans-unit id="${project}/background/2/1" resname="background/2/1"`);
+    expect(xml).toContain(`<trans-unit id="${project}/keyFigures/0/label" resname="keyFigures/0/label"`);
+    expect(xml).toContain(`<trans-unit id="${page}/sections/1/text" resname="sections/1/text"`);
     expect(xml).toContain('<source>Communities &amp; councils &lt;together&gt;.</source>');
     expect(xml).not.toMatch(/xliff-test-project|https:\/\/example\.org|"type":/); // no slug, no URL, no JSON
   });
@@ -247,7 +247,7 @@ describe('XLIFF import', () => {
 
     it('lists every problem at once', async () => {
       const { xml } = await exportFixtures();
-      const file = pseudoTranslate(xml).replace(/<g id="1" ctype="bold">(ខ្មែរ choose)<\/g>/, '$1').replace('api::page.page/', 'api::nope.nope/');
+      const file = pseudoTranslate(xml).replace(/<g id="1" ctype="bold">(ខ្មែរ choose)<\/g>/, '$1').replace(`api::page.page/${page}`, 'api::page.page/doesnotexist');
       const error = await xliff.importXliff(app, file).catch((e: { problems: string[] }) => e);
       expect((error as { problems: string[] }).problems).toHaveLength(2);
     });
@@ -260,6 +260,51 @@ describe('XLIFF import', () => {
       await expect(xliff.importXliff(app, file)).rejects.toThrow(/a translation was refused[\s\S]*title/);
       expect(await snapshot()).toEqual(before);
     });
+  });
+});
+
+describe('characters XML cannot carry', () => {
+  // Stored in the database as an editor could paste them (PostgreSQL keeps no U+0000 in text, so that one is
+  // tested on the function alone below): C0 controls, U+FFFE, U+FFFF; next to what XML carries and must keep.
+  const kept = 'tab\there, lines\nand\r\nCRLF and a lone\rCR, NEL\u0085 DEL\u007F, 😀, \uFFFD, ' + 'ស្ត្រី';
+  const withControls = `${kept} bell\u0007 esc\u001B vt\u000B ff\u000C soh\u0001 fffe\uFFFE ffff\uFFFF.`;
+
+  it('are left out of the export, which says how many; the round trip keeps everything else', async () => {
+    const created = await app.documents(PAGE).create({
+      locale: 'en',
+      status: 'published',
+      data: { title: 'Control characters\u0007 page', slug: 'xliff-control-characters', body: [{ type: 'paragraph', children: [text(withControls)] }] },
+    } as never);
+    fixtures.push([PAGE, created.documentId]);
+    const stored = (await app.documents(PAGE).findOne({ documentId: created.documentId, locale: 'en' } as never)) as any;
+    expect(stored.body[0].children[0].text).toBe(withControls); // the database keeps them
+
+    const { xml, removedCharacters } = await xliff.exportXliff(app, { locale: 'km', documentId: created.documentId });
+    expect(removedCharacters).toBe(8); // 7 in the text, 1 in the title
+    const result = await validate(xml);
+    expect(result.errors).toEqual([]);
+    expect(xml).toMatch(/<note>8 characters that XML cannot carry .* left out of this document's texts<\/note>/);
+    expect(xml).toContain('lines\nand&#13;\nCRLF and a lone&#13;CR');
+
+    const summary = await xliff.importXliff(app, pseudoTranslate(xml));
+    expect(summary).toEqual(expect.objectContaining({ documents: 1, created: 1 }));
+    const km = (await app.documents(PAGE).findOne({ documentId: created.documentId, locale: 'km' } as never)) as any;
+    expect(km.title).toBe('ខ្មែរ Control characters page');
+    expect(km.body[0].children[0].text).toBe(`ខ្មែរ ${kept} bell esc vt ff soh fffe ffff.`);
+    // The English text is never changed by an export.
+    expect(((await app.documents(PAGE).findOne({ documentId: created.documentId, locale: 'en' } as never)) as any).body[0].children[0].text).toBe(withControls);
+  });
+
+  it('U+0000 and lone surrogates too (the function that removes them)', () => {
+    const { withoutNonXmlCharacters } = require(path.join(distDir, 'src', 'plugins', 'translations', 'server', 'src', 'xliff', 'xml'));
+    expect(withoutNonXmlCharacters('a\u0000b\uD800c\uDC00d😀e\t\n\r')).toEqual({ text: 'abcd😀e\t\n\r', removed: 3 });
+  });
+
+  it('the import refuses them (as an XML parser must), changing nothing', async () => {
+    const { xml } = await exportFixtures();
+    const before = await snapshot();
+    await expect(xliff.importXliff(app, pseudoTranslate(xml).replace('ខ្មែរ Results', 'ខ្មែរ &#7;Results'))).rejects.toThrow(/not well-formed XML/);
+    expect(await snapshot()).toEqual(before);
   });
 });
 
@@ -308,7 +353,9 @@ describe('XLIFF import of a project with relations', () => {
 
 describe('npm run xliff', () => {
   const run = promisify(execFile);
-  const cli = (...args: string[]) => run(process.execPath, [path.join(appDir, 'scripts', 'xliff.js'), ...args], { cwd: appDir, env: process.env });
+  const cli = (...args: string[]) => cliWith({}, ...args);
+  const cliWith = (env: Record<string, string>, ...args: string[]) =>
+    run(process.execPath, [path.join(appDir, 'scripts', 'xliff.js'), ...args], { cwd: appDir, env: { ...process.env, ...env } });
 
   it('exports to a file, refuses a broken import (exit code 1) and imports a translated one (exit code 0)', async () => {
     const out = path.join(appDir, '.tmp', `cli-export-${process.pid}.xlf`);
@@ -322,11 +369,96 @@ describe('npm run xliff', () => {
       await expect(cli('import', out)).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/Nothing was imported[\s\S]*another target language \("th"\)/) });
 
       fs.writeFileSync(out, pseudoTranslate(xml).replace('ខ្មែរ XLIFF test page', 'ខ្មែរ CLI test page'));
+      // The limit of the Translations page's upload (XLIFF_MAX_FILE_SIZE) holds here too, named in the message.
+      const size = fs.statSync(out).size;
+      await expect(cliWith({ XLIFF_MAX_FILE_SIZE: String(size - 1) }, 'import', out)).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(new RegExp(`larger than the XLIFF limit of \\d+ KB.[\\s\\S]*the limit is ${size - 1} bytes \\(XLIFF_MAX_FILE_SIZE\\)`)),
+      });
+      expect(((await app.documents(PAGE).findOne({ documentId: page, locale: 'km' } as never)) as any)?.title).not.toBe('ខ្មែរ CLI test page');
+
       const imported = await cli('import', out);
       expect(imported.stderr).toMatch(/Imported 6 units into 1 km drafts: [01] created, [01] updated, 0 units skipped .*Nothing was published\./);
       expect(((await app.documents(PAGE).findOne({ documentId: page, locale: 'km' } as never)) as any).title).toBe('ខ្មែរ CLI test page');
     } finally {
       fs.rmSync(out, { force: true });
     }
+    // Four runs of the command, each starting the application: about a minute each on a busy 2-core machine.
+  }, 360_000);
+});
+
+/** The units of an export as a translation tool sees them: id, resname, approval, state, source and target. */
+const unitsOf = (xml: string) =>
+  [...xml.matchAll(/<trans-unit id="([^"]*)" resname="([^"]*)"( approved="yes")? xml:space="preserve">\s*<source>([\s\S]*?)<\/source>\s*<target state="([^"]*)">([\s\S]*?)<\/target>/g)].map(
+    ([, id, resname, approved, source, state, target]) => ({ id, resname, approved: Boolean(approved), state, source, target })
+  );
+const states = (xml: string) => Object.fromEntries(unitsOf(xml).map((unit) => [unit.resname, `${unit.approved ? 'approved ' : ''}${unit.state}`]));
+
+describe('XLIFF states: the status of each text, as XLIFF 1.2 tools read it', () => {
+  let doc: string;
+  const exportDoc = () => xliff.exportXliff(app, { locale: 'km', documentId: doc });
+  const kmTitle = async () => ((await app.documents(PROJECT).findOne({ documentId: doc, locale: 'km' } as never)) as any)?.title;
+
+  beforeAll(async () => {
+    const created = await app.documents(PROJECT).create({
+      locale: 'en',
+      status: 'published',
+      data: { title: 'XLIFF states project', slug: 'xliff-states-project', summary: 'A summary.', background: [{ type: 'paragraph', children: [text('Some '), text('bold', { bold: true })] }] },
+    } as never);
+    doc = created.documentId;
+    fixtures.push([PROJECT, doc]);
+  });
+
+  it('missing: needs-translation with an empty target; unit ids unique, prefixed by the document, resname the field', async () => {
+    const { xml } = await exportDoc();
+    expect(unitsOf(xml)).toEqual([
+      { id: `${doc}/title`, resname: 'title', approved: false, state: 'needs-translation', source: 'XLIFF states project', target: '' },
+      { id: `${doc}/summary`, resname: 'summary', approved: false, state: 'needs-translation', source: 'A summary.', target: '' },
+      { id: `${doc}/background/0`, resname: 'background/0', approved: false, state: 'needs-translation', source: 'Some <g id="1" ctype="bold">bold</g>', target: '' },
+    ]);
+  });
+
+  it('reads back: a unit still needs-translation (even with a text) or with an empty target changes nothing', async () => {
+    const { xml } = await exportDoc();
+    const file = xml.replace('<target state="needs-translation"></target>', '<target state="needs-translation">ខ្មែរ ចំណងជើង</target>');
+    const summary = await xliff.importXliff(app, file);
+    expect(summary).toEqual(expect.objectContaining({ documents: 0, units: 0, skipped: 3, created: 0 }));
+    expect(await app.documents(PROJECT).findOne({ documentId: doc, locale: 'km' } as never)).toBeNull();
+  });
+
+  it('accepts files exported before unit ids had the document prefix', async () => {
+    const { xml } = await exportDoc();
+    const old = pseudoTranslate(xml).replace(/<trans-unit id="[^"/]+\//g, '<trans-unit id="');
+    expect(old).toContain('<trans-unit id="title" resname="title"');
+    const summary = await xliff.importXliff(app, old);
+    expect(summary).toEqual(expect.objectContaining({ documents: 1, units: 3, created: 1, skipped: 0 }));
+    expect(await kmTitle()).toBe('ខ្មែរ XLIFF states project');
+  });
+
+  it('draft: translated, not approved; published and up to date: approved="yes" and final', async () => {
+    expect(states((await exportDoc()).xml)).toEqual({ title: 'translated', summary: 'translated', 'background/0': 'translated' });
+    await app.documents(PROJECT).publish({ documentId: doc, locale: 'km' } as never);
+    const { xml } = await exportDoc();
+    expect(states(xml)).toEqual({ title: 'approved final', summary: 'approved final', 'background/0': 'approved final' });
+    expect((await validate(xml)).errors).toEqual([]);
+  });
+
+  it('an approved unit keeps its approval through a round trip (export, import unchanged, export)', async () => {
+    const { xml } = await exportDoc();
+    const summary = await xliff.importXliff(app, xml);
+    expect(summary).toEqual(expect.objectContaining({ documents: 1, units: 3, olderSource: [] }));
+    expect(states((await exportDoc()).xml)).toEqual({ title: 'approved final', summary: 'approved final', 'background/0': 'approved final' });
+  });
+
+  it('a text changed in the Khmer draft only is translated again, not approved; the rest stays approved', async () => {
+    await app.documents(PROJECT).update({ documentId: doc, locale: 'km', data: { summary: 'ខ្មែរ សេចក្តីសង្ខេបថ្មី' } } as never);
+    expect(states((await exportDoc()).xml)).toEqual({ title: 'approved final', summary: 'translated', 'background/0': 'approved final' });
+  });
+
+  it('outdated: an English change makes its unit needs-review-translation, with the current English source', async () => {
+    await app.documents(PROJECT).update({ documentId: doc, locale: 'en', data: { title: 'XLIFF states project, renamed' } } as never);
+    const { xml } = await exportDoc();
+    expect(states(xml)).toEqual({ title: 'needs-review-translation', summary: 'translated', 'background/0': 'approved final' });
+    expect(unitsOf(xml)[0]).toEqual(expect.objectContaining({ source: 'XLIFF states project, renamed', target: 'ខ្មែរ XLIFF states project' }));
   });
 });

@@ -28,3 +28,7 @@ export const editLink = (row: Pick<StatusRow, 'contentType' | 'documentId' | 'lo
 
 export const percentUpToDate = (counts: Record<State | 'total', number>): number =>
   counts.total === 0 ? 100 : Math.round((100 * counts['up-to-date']) / counts.total);
+
+
+/** GET /translations/settings: the XLIFF upload limit, in bytes and as the server words it ("16 MB"). */
+export type Settings = { xliffMaxFileSize: number; xliffMaxFileSizeLabel: string };

@@ -11,7 +11,8 @@ type AdminApp = {
 /**
  * The admin side of the translation workflow: a "Translations" page (counts per type, the
  * documents that are missing or outdated, XLIFF download and upload) and a coverage widget on
- * the admin home page. Both read /translations/status (any signed-in administrator).
+ * the admin home page. Both read /translations/status: any signed-in administrator, who sees the
+ * types and locales their role may read (docs/security.md).
  */
 export default {
   register(app: AdminApp) {

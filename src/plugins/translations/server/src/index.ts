@@ -3,25 +3,33 @@ import statusSchema from './content-types/status/schema.json';
 import { fallbackMiddleware } from './fallback';
 import { forgetLocaleCodes } from './locales';
 import { createLocaleGuard, newLocaleMiddleware } from './new-locale';
+import { describeRepair, repairSharedFields, sharedFields, sharedFieldsMiddleware } from './shared-fields';
 import { backfillStatus, confirmStatus, findStatus, statusMiddleware } from './status';
+import { statusAnswer, statusQuery, stillCorrectAnswer, stillCorrectBody } from './status-schema';
 import { ensureTranslatorRole } from './translator-role';
-import { xliffController } from './xliff/controller';
+import { adminController } from './admin-controller';
 
 /**
  * The translation workflow, in one place:
  *  - REST locale fallback, `?locale=km&fallbackLocale=en` (fallback.ts);
  *  - translation status, kept on every write, `GET /api/translation-status` (status.ts);
- *  - a new locale version gets the shared fields and relations of the English one (new-locale.ts);
+ *  - shared (non-localized) fields have one value per document, in every locale's draft and
+ *    published version, whatever path writes them; a start repairs documents split before (shared-fields.ts);
+ *  - a new locale version gets the relations of the English one (new-locale.ts);
  *  - the "Translator (Khmer)" admin role (translator-role.ts), which may not create English (new-locale.ts);
  *  - XLIFF 1.2 export and import (xliff/), from `npm run xliff` and the admin Translations page.
  */
 export default {
   config: {
-    default: { defaultFallbacks: {} },
-    validator(config: { defaultFallbacks?: unknown }) {
+    // xliffMaxFileSize: the largest XLIFF upload, in bytes (the page, its route and `npm run xliff` share it).
+    default: { defaultFallbacks: {}, xliffMaxFileSize: 16 * 1024 * 1024 },
+    validator(config: { defaultFallbacks?: unknown; xliffMaxFileSize?: unknown }) {
       const fallbacks = config.defaultFallbacks;
       if (fallbacks === null || typeof fallbacks !== 'object' || Array.isArray(fallbacks)) {
         throw new Error('defaultFallbacks must be an object such as { "km": ["en"] }');
+      }
+      if (!Number.isSafeInteger(config.xliffMaxFileSize) || (config.xliffMaxFileSize as number) < 1) {
+        throw new Error('xliffMaxFileSize must be a whole number of bytes, at least 1');
       }
     },
   },
@@ -37,30 +45,48 @@ export default {
         ctx.body = await confirmStatus(strapi, ctx.request.body);
       },
     }),
-    xliff: xliffController,
+    admin: adminController,
   },
 
   // Called from the application's bootstrap (src/index.ts), see translator-role.ts.
-  services: { 'translator-role': ({ strapi }: { strapi: Core.Strapi }) => ({ ensure: () => ensureTranslatorRole(strapi) }) },
+  services: {
+    'translator-role': ({ strapi }: { strapi: Core.Strapi }) => ({ ensure: () => ensureTranslatorRole(strapi) }),
+    // Called from the application's bootstrap, `npm run repair:shared-fields` and the seed.
+    'shared-fields': ({ strapi }: { strapi: Core.Strapi }) => ({
+      fields: (uid: string) => sharedFields(strapi, uid),
+      repair: () => repairSharedFields(strapi),
+      describe: describeRepair,
+    }),
+  },
 
   routes: {
     // For tools: an API token with these actions (Settings › API Tokens); anonymous callers get 403.
     'content-api': {
       type: 'content-api',
       routes: [
-        { method: 'GET', path: '/translation-status', handler: 'status.find', config: { prefix: '' } },
-        { method: 'POST', path: '/translation-status/still-correct', handler: 'status.confirm', config: { prefix: '' } },
+        // request/response: what /api/openapi.json says about them (status-schema.ts).
+        { method: 'GET', path: '/translation-status', handler: 'status.find', config: { prefix: '' }, request: { query: statusQuery }, response: statusAnswer },
+        {
+          method: 'POST',
+          path: '/translation-status/still-correct',
+          handler: 'status.confirm',
+          config: { prefix: '' },
+          request: { body: { 'application/json': stillCorrectBody } },
+          response: stillCorrectAnswer,
+        },
       ],
     },
-    // The same for the admin panel (any signed-in administrator): /translations/status.
+    // The same for the admin panel, and the XLIFF download and upload of the Translations page (the
+    // same as `npm run xliff`): any signed-in administrator, each answer limited to what their role
+    // may read or edit in the content manager (admin-controller.ts, access.ts; docs/security.md).
     admin: {
       type: 'admin',
       routes: [
-        { method: 'GET', path: '/status', handler: 'status.find', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-        { method: 'POST', path: '/status/still-correct', handler: 'status.confirm', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-        // XLIFF download and upload for the Translations page (the same as `npm run xliff`).
-        { method: 'GET', path: '/xliff', handler: 'xliff.export', config: { policies: ['admin::isAuthenticatedAdmin'] } },
-        { method: 'POST', path: '/xliff', handler: 'xliff.import', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'GET', path: '/status', handler: 'admin.status', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'POST', path: '/status/still-correct', handler: 'admin.stillCorrect', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'GET', path: '/settings', handler: 'admin.settings', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'GET', path: '/xliff', handler: 'admin.exportXliff', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+        { method: 'POST', path: '/xliff', handler: 'admin.importXliff', config: { policies: ['admin::isAuthenticatedAdmin'] } },
       ],
     },
   },
@@ -86,6 +112,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // At bootstrap, not register: after the application's middlewares, so inside them (see shared-fields.ts).
+    strapi.documents.use(sharedFieldsMiddleware(strapi));
     strapi.db.lifecycles.subscribe({
       models: ['plugin::i18n.locale'],
       afterCreate: forgetLocaleCodes,

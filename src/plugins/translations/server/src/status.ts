@@ -1,6 +1,7 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { defaultLocale, isLocalizedApiType, localizedApiTypes, schemaOf, targetLocales } from './locales';
+import type { ContentAccess } from './access';
+import { defaultLocale, hasDraftAndPublish, isLocalizedApiType, localizedApiTypes, schemaOf, targetLocales } from './locales';
 import { fieldHashes, loadVersion, revisionOf, titleField, type FieldHashes } from './source';
 
 /**
@@ -176,12 +177,20 @@ const positiveInt = (value: unknown, key: string, fallback: number, max: number)
   return Math.min(Number(value), max);
 };
 
+/** Rows per page of GET /api/translation-status. */
+export const STATUS_PAGE_SIZE = { default: 25, max: 100 };
+
 export type StatusQuery = { locale?: unknown; type?: unknown; status?: unknown; pagination?: unknown };
 
 const KNOWN_PARAMS = ['locale', 'type', 'status', 'pagination'];
 
-/** GET /api/translation-status: the rows, filtered and paginated, with counts per type and status. */
-export const findStatus = async (strapi: Core.Strapi, query: Record<string, unknown>) => {
+/**
+ * GET /api/translation-status (API token) and /translations/status (admin panel): the rows,
+ * filtered and paginated, with counts per type and status. With `access` (an administrator), only
+ * the types and locales the role may read: a row shows the source's title, so both the default
+ * locale and the row's locale; 403 when nothing is left.
+ */
+export const findStatus = async (strapi: Core.Strapi, query: Record<string, unknown>, access?: ContentAccess) => {
   const unknown = Object.keys(query).filter((key) => !KNOWN_PARAMS.includes(key));
   if (unknown.length > 0) {
     throw new errors.ValidationError(`Unknown parameter "${unknown[0]}". Allowed: ${KNOWN_PARAMS.join(', ')}.`, { key: unknown[0] });
@@ -190,9 +199,23 @@ export const findStatus = async (strapi: Core.Strapi, query: Record<string, unkn
   if (query.locale !== undefined && (typeof query.locale !== 'string' || !locales.includes(query.locale))) {
     throw new errors.ValidationError(`Unknown locale "${String(query.locale)}". Translation locales: ${locales.join(', ')}.`, { key: 'locale' });
   }
-  const where: Record<string, unknown> = { contentType: { $in: localizedApiTypes(strapi) } };
+  const types = query.type !== undefined ? [resolveType(strapi, query.type)] : localizedApiTypes(strapi);
+  const wantedLocales = query.locale !== undefined ? [query.locale as string] : locales;
+  const where: Record<string, unknown> = { contentType: { $in: types } };
   if (query.locale !== undefined) where.targetLocale = query.locale;
-  if (query.type !== undefined) where.contentType = resolveType(strapi, query.type);
+  if (access) {
+    const source = await defaultLocale(strapi);
+    const readable = (uid: string, locale: string) => access.can('read', uid, { locale: source }) && access.can('read', uid, { locale });
+    const scopes = wantedLocales
+      .map((locale) => ({ targetLocale: locale, contentType: { $in: types.filter((uid) => readable(uid, locale)) } }))
+      .filter((scope) => scope.contentType.$in.length > 0);
+    if (scopes.length === 0) {
+      throw new errors.PolicyError(`Your role may not read ${query.type !== undefined ? `"${String(query.type)}"` : 'any translated type'} in ${source} and ${wantedLocales.join(' or ')}`);
+    }
+    delete where.contentType;
+    delete where.targetLocale;
+    where.$or = scopes;
+  }
 
   const summaryRows: Array<{ contentType: string; state: State }> = await rows(strapi).findMany({ select: ['contentType', 'state'], where });
   const summary: Record<string, Record<State | 'total', number>> = {};
@@ -203,7 +226,8 @@ export const findStatus = async (strapi: Core.Strapi, query: Record<string, unkn
   }
 
   if (query.status !== undefined) {
-    const states = typeof query.status === 'string' ? query.status.split(',') : [];
+    const values = Array.isArray(query.status) ? query.status : [query.status];
+    const states = values.every((value) => typeof value === 'string') ? (values as string[]).flatMap((value) => value.split(',')) : [];
     if (states.length === 0 || states.some((state) => !(STATES as readonly string[]).includes(state))) {
       throw new errors.ValidationError(`status must be one of ${STATES.join(', ')} (or several separated by commas)`, { key: 'status' });
     }
@@ -212,7 +236,7 @@ export const findStatus = async (strapi: Core.Strapi, query: Record<string, unkn
   const pagination = (query.pagination ?? {}) as Record<string, unknown>;
   if (typeof pagination !== 'object' || Array.isArray(pagination)) throw new errors.ValidationError('pagination must be an object');
   const page = positiveInt(pagination.page, 'pagination[page]', 1, Number.MAX_SAFE_INTEGER);
-  const pageSize = positiveInt(pagination.pageSize, 'pagination[pageSize]', 25, 100);
+  const pageSize = positiveInt(pagination.pageSize, 'pagination[pageSize]', STATUS_PAGE_SIZE.default, STATUS_PAGE_SIZE.max);
 
   const total = await rows(strapi).count({ where });
   const found: StatusRow[] = await rows(strapi).findMany({
@@ -236,7 +260,7 @@ export const findStatus = async (strapi: Core.Strapi, query: Record<string, unkn
 };
 
 /** "Still correct": the translator checked it against the changed source; it is no longer outdated. */
-export const confirmStatus = async (strapi: Core.Strapi, input: unknown) => {
+export const confirmStatus = async (strapi: Core.Strapi, input: unknown, access?: ContentAccess) => {
   const body = (input && typeof input === 'object' && 'data' in input ? (input as { data: unknown }).data : input) as Record<string, unknown> | null;
   if (!body || typeof body !== 'object') {
     throw new errors.ValidationError('Send { "data": { "contentType": "project", "documentId": "…", "locale": "km" } }');
@@ -247,6 +271,16 @@ export const confirmStatus = async (strapi: Core.Strapi, input: unknown) => {
     throw new errors.ValidationError(`locale must be one of ${locales.join(', ')}`, { key: 'locale' });
   }
   if (typeof body.documentId !== 'string') throw new errors.ValidationError('documentId is required', { key: 'documentId' });
+  // Confirming changes what the translation's status says about that version: as editing it would.
+  if (access) {
+    const version = await strapi.db.query(uid as UID.Schema).findOne({
+      where: { documentId: body.documentId, locale: body.locale, ...(hasDraftAndPublish(strapi, uid) ? { publishedAt: null } : {}) },
+      populate: { createdBy: { select: ['id'] }, updatedBy: { select: ['id'] } },
+    });
+    if (!access.can('update', uid, version ?? { locale: body.locale })) {
+      throw new errors.PolicyError(`You may not edit ${schemaOf(strapi, uid).info?.singularName ?? uid} in the locale "${body.locale}"`);
+    }
+  }
   const record = await rows(strapi).findOne({ where: { contentType: uid, entryDocumentId: body.documentId, targetLocale: body.locale } });
   if (!record) throw new errors.NotFoundError(`No ${schemaOf(strapi, uid).info?.singularName} with documentId "${body.documentId}"`);
   if (record.state === 'missing') {

@@ -18,7 +18,7 @@ import {
 } from '@strapi/design-system';
 import { Download, Upload } from '@strapi/icons';
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
-import { STATES, editLink, percentUpToDate, typeName, type State, type StatusResponse } from '../api';
+import { STATES, editLink, percentUpToDate, typeName, type Settings, type State, type StatusResponse } from '../api';
 
 type ImportResult = { units: number; documents: number; created: number; updated: number; skipped: number; olderSource: string[]; notes: string[] };
 
@@ -60,7 +60,14 @@ const TranslationsPage = () => {
   const [result, setResult] = React.useState<ImportResult | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [reload, setReload] = React.useState(0);
+  const [settings, setSettings] = React.useState<Settings | null>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
+
+  React.useEffect(() => {
+    get<{ data: Settings }>('/translations/settings')
+      .then(({ data }) => setSettings(data.data))
+      .catch(() => undefined);
+  }, [get]);
 
   React.useEffect(() => {
     get<Array<{ code: string; isDefault: boolean }>>('/i18n/locales')
@@ -100,16 +107,27 @@ const TranslationsPage = () => {
       link.click();
       URL.revokeObjectURL(url);
     } catch (e) {
-      setError(errorMessage(e));
+      // A file download brings no JSON error to read: say what a 403 means here.
+      const forbidden = (e as { status?: number }).status === 403;
+      setError(forbidden ? { message: `Your role may not read this selection in both the default language and ${locale}.`, problems: [] } : errorMessage(e));
     }
   };
 
   const upload = async (file: File) => {
-    setBusy(true);
     setError(null);
     setResult(null);
+    // The server's limit (XLIFF_MAX_FILE_SIZE), said before sending a file it would refuse.
+    if (settings && file.size > settings.xliffMaxFileSize) {
+      setError({ message: `Nothing was imported: the file is larger than the XLIFF limit of ${settings.xliffMaxFileSizeLabel}.`, problems: [] });
+      if (fileInput.current) fileInput.current.value = '';
+      return;
+    }
+    setBusy(true);
     try {
-      const { data } = await post<{ data: ImportResult }>('/translations/xliff', { xliff: await file.text() });
+      // A file, not JSON: JSON bodies stop at 1 MB, a 1,000-project export is about 3 MB.
+      const form = new FormData();
+      form.append('files', file, file.name);
+      const { data } = await post<{ data: ImportResult }>('/translations/xliff', form);
       setResult(data.data);
       setReload((n) => n + 1);
     } catch (e) {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { schemaOf } from '../locales';
 import { fieldHashes, localizedFields } from '../source';
-import { escapeAttribute, escapeText, type XmlElement } from './xml';
+import { escapeAttribute, escapeText, textOf, type XmlElement } from './xml';
 
 /**
  * The translatable texts of a document, as XLIFF units, and back.
@@ -130,20 +130,78 @@ export const extractUnits = (strapi: Core.Strapi, uid: string, entry: Record<str
   return units;
 };
 
-export type TargetState = 'needs-translation' | 'needs-review-translation' | 'translated';
-
 /** The same tags (ids and kinds) in two renderings of a text: a translation that fits its source. */
 export const sameTags = (a: Unit, b: Unit): boolean =>
   Object.keys(a.tags).length === Object.keys(b.tags).length && Object.entries(a.tags).every(([id, tag]) => b.tags[id]?.ctype === tag.ctype);
 
-export const unitXml = (unit: Unit, indent: string, target?: { content: string; state: TargetState }): string =>
-  [
-    `${indent}<trans-unit id="${escapeAttribute(unit.id)}" resname="${escapeAttribute(unit.id)}" xml:space="preserve">`,
+/**
+ * Where the translation of one text stands, and how XLIFF 1.2 says it. The one mapping, used by the
+ * export (unitXml) and read back by the import (readUnitState); documented in the README:
+ *
+ *   missing    no translation of this text              <target state="needs-translation"/> (empty)
+ *   outdated   the English changed since it was saved    <target state="needs-review-translation">
+ *   draft      translated, not published as it is        <target state="translated">
+ *   published  published as it is, English unchanged     approved="yes", <target state="final">
+ *
+ * Tools built on XLIFF 1.2's approval model (translate-toolkit, Pootle, Weblate) count only
+ * approved units as translated; the others with a target as fuzzy (to review).
+ */
+export type UnitStatus = 'missing' | 'outdated' | 'draft' | 'published';
+export type TargetState = 'needs-translation' | 'needs-review-translation' | 'translated' | 'final';
+export const XLIFF_STATE: Record<UnitStatus, { state: TargetState; approved: boolean }> = {
+  missing: { state: 'needs-translation', approved: false },
+  outdated: { state: 'needs-review-translation', approved: false },
+  draft: { state: 'translated', approved: false },
+  published: { state: 'final', approved: true },
+};
+
+/**
+ * The status of one text of a document in the target locale, from the units of the translation's
+ * draft and published versions (absent when there is none) and the fields changed in the source
+ * since the translation was saved.
+ */
+export const unitStatus = (unit: Unit, draft: Unit | undefined, published: Unit | undefined, outdatedFields: string[]): UnitStatus => {
+  if (!draft || !sameTags(unit, draft)) return 'missing';
+  if (outdatedFields.includes(unit.field)) return 'outdated';
+  const asPublished = published !== undefined && published.source === draft.source && JSON.stringify(published.tags) === JSON.stringify(draft.tags);
+  return asPublished ? 'published' : 'draft';
+};
+
+/**
+ * A unit's id is unique in the whole file, `<documentId>/<path>` (tools that flatten the <file>
+ * elements, e.g. xliff2po, lose track of repeated ids); its resname is the path alone (`title`,
+ * `background/2/1`), the name of the text in the document.
+ */
+export const unitId = (documentId: string, unit: Unit): string => `${documentId}/${unit.id}`;
+
+/** The path a unit id names: `<documentId>/<path>`, or the bare path of files exported before ids had the prefix. */
+export const unitPath = (documentId: string, id: string): string => (id.startsWith(`${documentId}/`) ? id.slice(documentId.length + 1) : id);
+
+export const unitXml = (documentId: string, unit: Unit, indent: string, target?: { content: string; status: UnitStatus }): string => {
+  const { state, approved } = XLIFF_STATE[target?.status ?? 'missing'];
+  return [
+    `${indent}<trans-unit id="${escapeAttribute(unitId(documentId, unit))}" resname="${escapeAttribute(unit.id)}"${approved ? ' approved="yes"' : ''} xml:space="preserve">`,
     `${indent}  <source>${unit.source}</source>`,
-    `${indent}  <target state="${target?.state ?? 'needs-translation'}">${target?.content ?? ''}</target>`,
+    `${indent}  <target state="${state}">${target?.content ?? ''}</target>`,
     `${indent}  <context-group purpose="information"><context context-type="x-source-hash">${unit.sourceHash}</context></context-group>`,
     `${indent}</trans-unit>`,
   ].join('\n');
+};
+
+/**
+ * What an imported unit says, read back with the same mapping:
+ *  - skip: nothing to take (an empty target, or still `needs-translation`/`new`);
+ *  - review: a translation not yet checked against the current source (`needs-review-*`,
+ *    `needs-adaptation`, `needs-l10n`): saved, but the entry stays outdated;
+ *  - done: translated (`translated`, `signed-off`, `final`, approved or not, or no state).
+ */
+export type ImportedUnit = 'skip' | 'review' | 'done';
+export const readUnitState = (target: XmlElement | undefined): ImportedUnit => {
+  const state = target?.attributes.state;
+  if (!target || textOf(target).trim() === '' || state === 'needs-translation' || state === 'new') return 'skip';
+  if (state?.startsWith('needs-')) return 'review';
+  return 'done';
+};
 
 /**
  * A unit's target, read back into rich-text inline nodes (or plain text), checking its tags:
