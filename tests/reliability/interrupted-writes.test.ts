@@ -109,8 +109,9 @@ describe('an XLIFF import killed half way', () => {
       const xliff = require(path.join(appDir, 'dist', 'src', 'plugins', 'translations', 'server', 'src', 'xliff', 'service'));
       return (await xliff.exportXliff(app, { locale: 'km', status: 'all' })).xml as string;
     });
-    // A translator's revision of every segment: a mark at the end of each Khmer target.
-    const revised = xml.replace(/(<target\b[^>]*>)([\s\S]*?)(<\/target>)/g, '$1$2៚$3');
+    // A translator's revision of every segment: a mark at the end of each Khmer target, which the
+    // translator's tool then marks translated (an untranslated unit would be skipped by the import).
+    const revised = xml.replace(/<target\b[^>]*>([\s\S]*?)<\/target>/g, '<target state="translated">$1៚</target>');
     expect(revised).not.toBe(xml);
     fs.writeFileSync(file, revised);
     const before = await snapshotOf();
