@@ -13,4 +13,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // What browsers and CDNs are told (Cache-Control), in seconds.
   httpMaxAge: env.int('CACHE_HTTP_MAX_AGE', 60),
   httpStaleWhileRevalidate: env.int('CACHE_HTTP_STALE_WHILE_REVALIDATE', 300),
+  // Requests that miss while the same answer is being computed wait this long for it, then compute their own.
+  singleFlightTimeoutMs: env.int('CACHE_SINGLE_FLIGHT_TIMEOUT_MS', 3000),
 });

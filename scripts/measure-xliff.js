@@ -22,7 +22,7 @@ const main = async () => {
   process.env.DATABASE_CLIENT ??= 'sqlite';
   if (process.env.DATABASE_CLIENT === 'sqlite') {
     process.env.DATABASE_FILENAME = '.tmp/measure-xliff.db';
-    fs.rmSync(path.join(appDir, '.tmp', 'measure-xliff.db'), { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, '.tmp', `measure-xliff.db${suffix}`), { force: true });
   }
   process.env.APP_KEYS ??= [random(), random()].join(',');
   for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) process.env[name] ??= random();

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { useKhmerCollation } from './bootstrap/khmer-collation';
 import { ensureLocales } from './bootstrap/locales';
-import { enlargeSqlitePageCache } from './bootstrap/sqlite-cache';
+import { enlargeSqlitePageCache, useWriteAheadLog } from './bootstrap/sqlite-cache';
 import { dropStaleOpenApiCache } from './bootstrap/openapi-cache';
 import { disablePublicRegistration, grantPublicReadAccess } from './bootstrap/public-permissions';
 import { loadDemoContentOnFirstStart } from './bootstrap/demo-content';
@@ -36,6 +36,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await enlargeSqlitePageCache(strapi);
+    await useWriteAheadLog(strapi);
     // Code or configuration may have changed since answers were stored (a shared Redis outlives a
     // deployment): a start begins a new cache generation.
     await responseCache(strapi).connect();

@@ -16,10 +16,11 @@ const pad = (/** @type {number} */ i) => String(i).padStart(4, '0');
 
 /**
  * @param {Strapi} strapi
- * @param {{ projects: number, publications: number, galleries: number, vacancies: number, log: (line: string) => void }} size
+ * @param {{ projects: number, publications: number, galleries: number, vacancies: number, log: (line: string) => void, translated?: (i: number) => boolean }} size
+ *   `translated(i)`: whether the i-th document of each type also gets its Khmer version (default: all)
  * @returns {Promise<{ documents: number, seconds: number }>} documents written (both locales counted) and time taken
  */
-const buildDataset = async (strapi, { projects, publications, galleries, vacancies, log }) => {
+const buildDataset = async (strapi, { projects, publications, galleries, vacancies, log, translated = () => true }) => {
   const countries = await strapi.documents('api::country.country').findMany({ locale: 'en', fields: ['documentId'], limit: 100 });
   const images = await strapi.db.query('plugin::upload.file').findMany({ where: { mime: 'image/jpeg' }, select: ['id'] });
   if (!countries.length || !images.length) throw new Error('Load the demo content first (countries and images)');
@@ -39,8 +40,11 @@ const buildDataset = async (strapi, { projects, publications, galleries, vacanci
     for (let i = existing; i < count; i++) {
       const slug = `${prefix}-${pad(i)}`;
       const created = await documents.create({ locale: 'en', data: /** @type {any} */ ({ slug, ...data(i, 'en') }), status: 'published' });
-      await documents.update({ documentId: created.documentId, locale: 'km', data: /** @type {any} */ ({ slug, ...data(i, 'km') }), status: 'published' });
-      written += 2;
+      written += 1;
+      if (translated(i)) {
+        await documents.update({ documentId: created.documentId, locale: 'km', data: /** @type {any} */ ({ slug, ...data(i, 'km') }), status: 'published' });
+        written += 1;
+      }
       if ((i + 1) % 250 === 0 || i + 1 === count) {
         log(`  ${prefix}: ${i + 1}/${count} (${(written / ((Date.now() - started) / 1000)).toFixed(0)} documents/s)`);
       }

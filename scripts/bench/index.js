@@ -124,6 +124,8 @@ const buildData = async () => {
   }
 };
 
+const loadAtStart = os.loadavg()[0];
+
 const main = async () => {
   const seed = await buildData();
   if (process.argv.includes('--data-only')) return;
@@ -137,39 +139,65 @@ const main = async () => {
   const results = {};
   /** @type {Record<string, string>} */
   const bodies = {};
+  const report = (/** @type {'a' | 'b' | 'c'} */ key, /** @type {typeof SCENARIOS[number]} */ scenario, /** @type {Record<string, number>} */ figures) =>
+    log(`${variants[key].label.padEnd(16)} ${scenario.name.padEnd(42)} ${figures.rps.toFixed(0).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  errors ${figures.errors}  non-2xx ${figures.non2xx}`);
   let coldStartMs = 0;
   let rssAfterRun = 0;
   let rssAfterSoak = 0;
 
-  for (const [key, variant] of Object.entries(variants)) {
-    const server = await startProcess(serve, [], variant.env);
+  const a = await startProcess(serve, [], variants.a.env);
+  {
     const firstAnswer = Date.now();
-    const probe = await fetch(`${server.url}/api/countries?locale=en`);
-    if (key === 'a') coldStartMs = server.startedMs + (Date.now() - firstAnswer);
+    const probe = await fetch(`${a.url}/api/countries?locale=en`);
+    coldStartMs = a.startedMs + (Date.now() - firstAnswer);
     if (!probe.ok) throw new Error(`server answered ${probe.status}`);
     for (const scenario of SCENARIOS) {
-      if (key === 'a') {
-        const file = path.join(root, '.tmp', `bench-body-${SCENARIOS.indexOf(scenario)}.json`);
-        fs.writeFileSync(file, Buffer.from(await (await fetch(server.url + scenario.path)).arrayBuffer()));
-        bodies[scenario.name] = file;
-      }
-      const figures = await measure(server.url, key === 'c' ? scenario.plainPath ?? scenario.path : scenario.path);
-      (results[scenario.name] ??= {})[key] = figures;
-      log(`${variant.label.padEnd(16)} ${scenario.name.padEnd(42)} ${figures.rps.toFixed(0).padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  errors ${figures.errors}  non-2xx ${figures.non2xx}`);
+      const file = path.join(root, '.tmp', `bench-body-${SCENARIOS.indexOf(scenario)}.json`);
+      fs.writeFileSync(file, Buffer.from(await (await fetch(a.url + scenario.path)).arrayBuffer()));
+      bodies[scenario.name] = file;
+      const figures = await measure(a.url, scenario.path);
+      (results[scenario.name] ??= {}).a = figures;
+      report('a', scenario, figures);
     }
-    if (key === 'a') {
-      rssAfterRun = rssMb(server.pid);
-      if (settings.soak > 0) {
-        log(`Soak: ${settings.soak} s of the scenarios in turn on the cached server`);
-        const soakUntil = Date.now() + settings.soak * 1000;
-        while (Date.now() < soakUntil) {
-          for (const scenario of SCENARIOS) await load(server.url + scenario.path, Math.min(15, Math.max(1, (soakUntil - Date.now()) / 1000)));
-        }
-        rssAfterSoak = rssMb(server.pid);
+    rssAfterRun = rssMb(a.pid);
+    if (settings.soak > 0) {
+      log(`Soak: ${settings.soak} s of the scenarios in turn on the cached server`);
+      const soakUntil = Date.now() + settings.soak * 1000;
+      while (Date.now() < soakUntil) {
+        for (const scenario of SCENARIOS) await load(a.url + scenario.path, Math.min(15, Math.max(1, (soakUntil - Date.now()) / 1000)));
       }
+      rssAfterSoak = rssMb(a.pid);
     }
-    await server.stop();
+    await a.stop();
   }
+
+  // b against c is the ratio that matters for uncached answers, and on a shared machine the load
+  // of other work drifts: both servers run side by side and are measured in alternating rounds
+  // (b, c, b, c), so that a drift weighs on both alike.
+  const [b, c] = [await startProcess(serve, [], variants.b.env), await startProcess(serve, [], variants.c.env)];
+  for (const scenario of SCENARIOS) {
+    const paths = { b: scenario.path, c: scenario.plainPath ?? scenario.path };
+    const servers = { b, c };
+    /** @type {Record<'b' | 'c', Array<Awaited<ReturnType<typeof load>>>>} */
+    const rounds = { b: [], c: [] };
+    for (const key of /** @type {const} */ (['b', 'c'])) await load(servers[key].url + paths[key], settings.warmup);
+    for (let round = 0; round < 2; round++) {
+      for (const key of /** @type {const} */ (['b', 'c'])) rounds[key].push(await load(servers[key].url + paths[key], settings.duration / 2));
+    }
+    for (const key of /** @type {const} */ (['b', 'c'])) {
+      const runs = rounds[key];
+      const figures = {
+        rps: runs.reduce((sum, r) => sum + r.requests.total, 0) / runs.reduce((sum, r) => sum + r.duration, 0),
+        p50: Math.max(...runs.map((r) => r.latency.p50)),
+        p99: Math.max(...runs.map((r) => r.latency.p99)),
+        errors: runs.reduce((sum, r) => sum + r.errors + r.timeouts, 0),
+        non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+      };
+      results[scenario.name][key] = figures;
+      report(key, scenario, figures);
+    }
+  }
+  await Promise.all([b.stop(), c.stop()]);
 
   for (const scenario of SCENARIOS) {
     const bare = await startProcess(path.join(__dirname, 'bare-server.js'), [bodies[scenario.name]], {});
@@ -178,9 +206,9 @@ const main = async () => {
     await bare.stop();
   }
 
-  const report = renderReport({ results, seed, coldStartMs, rssAfterRun, rssAfterSoak });
-  writeReport(path.join(root, 'docs', 'benchmarks.md'), report);
-  log(`\n${report}`);
+  const text = renderReport({ results, seed, coldStartMs, rssAfterRun, rssAfterSoak });
+  writeReport(path.join(root, 'docs', 'benchmarks.md'), text);
+  log(`\n${text}`);
 };
 
 const START = '<!-- results: written by npm run bench -->';
@@ -206,7 +234,7 @@ const renderReport = ({ results, seed, coldStartMs, rssAfterRun, rssAfterSoak })
   const growth = rssAfterSoak ? `${(((rssAfterSoak - rssAfterRun) / rssAfterRun) * 100).toFixed(1)} %` : 'not measured (--soak 0)';
   return `Made by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.env.DATABASE_CLIENT} database.
 Data set: the demo content plus ${settings.projects} projects, ${settings.publications} publications, ${settings.galleries} photo galleries and ${settings.vacancies} vacancies, each in English and Khmer.
-Load: autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up then ${settings.duration} s per scenario, from the same machine (the load generator shares the 2 cores).
+Load: autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up then ${settings.duration} s per scenario, from the same machine (the load generator shares the 2 cores); b and c run side by side and are measured in alternating rounds (b, c, b, c; ${settings.duration / 2} s each), so that a change in the machine's load weighs on both alike. Machine load (1-minute average) at the start and the end: ${loadAtStart.toFixed(1)}, ${os.loadavg()[0].toFixed(1)}.
 
 Variants, all in the same run: **a** our server with the response cache; **b** our server, cache off;
 **c** plain Strapi behaviour (Strapi's default middleware list, without our cache, checks and default populate);

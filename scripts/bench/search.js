@@ -162,7 +162,7 @@ const main = async () => {
   const results = {};
   if (settings.db !== 'postgres') {
     log('--- SQLite');
-    fs.rmSync(path.join(root, '.tmp', 'bench-search.db'), { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(root, '.tmp', `bench-search.db${suffix}`), { force: true });
     results.SQLite = phase({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: '.tmp/bench-search.db' });
   }
   if (settings.db !== 'sqlite') {

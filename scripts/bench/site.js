@@ -7,6 +7,7 @@
 //   cold answer to the page's main REST request for other, equally unseen projects.
 // Writes the figures into docs/benchmarks.md between the "site results" markers.
 // Options: --duration S (10) --warmup S (3) --connections N (50) --cold N (200) --projects N (2000)
+//          --publications N (500) --galleries N (60) --vacancies N (100), as `npm run bench`
 'use strict';
 
 const { spawn } = require('child_process');
@@ -31,6 +32,9 @@ const settings = {
   connections: option('connections', 50),
   cold: option('cold', 200),
   projects: option('projects', 2000),
+  publications: option('publications', 500),
+  galleries: option('galleries', 60),
+  vacancies: option('vacancies', 100),
 };
 const log = (/** @type {string} */ line) => process.stdout.write(`${line}\n`);
 
@@ -123,7 +127,7 @@ const main = async () => {
   app.log.level = 'warn';
   await app.load();
   try {
-    await buildDataset(app, { projects: settings.projects, publications: 500, galleries: 60, vacancies: 100, log });
+    await buildDataset(app, { ...settings, log });
   } finally {
     await app.destroy();
   }

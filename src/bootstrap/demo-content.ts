@@ -26,7 +26,7 @@ export const seedDemoContent = async (strapi: Core.Strapi): Promise<void> => {
  * A load that was interrupted is resumed; a database that already holds content is never touched.
  */
 export const loadDemoContentOnFirstStart = async (strapi: Core.Strapi): Promise<void> => {
-  if (process.env.SEED_DEMO === 'false') return;
+  if (!strapi.config.get<boolean>('seed.demoOnFirstStart')) return;
   const state = await strapi.store({ type: 'plugin', name: 'habitat' }).get({ key: STATE_KEY });
   if (state === 'loaded') return;
   if (state !== 'loading' && (await hasContent(strapi))) return;

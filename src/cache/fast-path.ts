@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
-import { cacheConfig, responseCache } from './response-cache';
+import { cacheConfig, missedLookups, responseCache } from './response-cache';
 import { createRequestRules } from './requests';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -25,8 +25,12 @@ export const serveCacheHitsFirst = (strapi: Core.Strapi): void => {
     const path = queryStart < 0 ? url : url.slice(0, queryStart);
     if (!rules.isCacheable(req.method ?? '', path, req.headers.authorization)) return false;
 
-    const { hit } = await store.lookup(rules.keyOf(path, queryStart < 0 ? '' : url.slice(queryStart + 1), req.headers.origin));
-    if (!hit) return false;
+    const lookup = await store.lookup(rules.keyOf(path, queryStart < 0 ? '' : url.slice(queryStart + 1), req.headers.origin));
+    const { hit } = lookup;
+    if (!hit) {
+      missedLookups.set(req, lookup);
+      return false;
+    }
 
     const ifNoneMatch = req.headers['if-none-match'];
     const notModified = !!ifNoneMatch && (ifNoneMatch === '*' || ifNoneMatch.split(/\s*,\s*/).some((tag) => tag.replace(/^W\//, '') === hit.etag));

@@ -1,5 +1,6 @@
+import type { IncomingMessage } from 'http';
 import type { Core } from '@strapi/strapi';
-import { createMemoryStore, createRedisStore, type CacheStore } from './store';
+import { createMemoryStore, createRedisStore, type CacheStore, type Lookup } from './store';
 
 export type CacheConfig = {
   enabled: boolean;
@@ -10,9 +11,13 @@ export type CacheConfig = {
   maxEntryBytes: number;
   httpMaxAge: number;
   httpStaleWhileRevalidate: number;
+  singleFlightTimeoutMs: number;
 };
 
 const stores = new WeakMap<Core.Strapi, CacheStore>();
+
+/** The lookup the fast path made for a request that missed, so that the middleware does not look up again. */
+export const missedLookups = new WeakMap<IncomingMessage, Lookup>();
 
 export const cacheConfig = (strapi: Core.Strapi): CacheConfig => strapi.config.get('cache') as CacheConfig;
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentApiSegments } from '../content-api/request';
 
 const IMAGE = { fields: ['url', 'alternativeText', 'width', 'height', 'formats'] };
 const FILE = { fields: ['url', 'name', 'mime', 'size'] };
@@ -27,12 +28,13 @@ const DEFAULT_POPULATE: Record<string, Record<string, unknown>> = {
 };
 
 const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
-  const apiPrefix = strapi.config.get<string>('api.rest.prefix', '/api');
+  const apiSegments = contentApiSegments(strapi);
 
   return async (ctx, next) => {
-    if (ctx.method === 'GET' && ctx.path.startsWith(`${apiPrefix}/`) && ctx.query.populate === undefined) {
-      const segments = ctx.path.slice(apiPrefix.length).split('/');
-      const populate = segments.length <= 3 ? DEFAULT_POPULATE[segments[1]] : undefined;
+    const segments = ctx.method === 'GET' && ctx.query.populate === undefined ? apiSegments(ctx.path) : null;
+    if (segments) {
+      // /api/<route> or /api/<route>/<documentId>
+      const populate = segments.length <= 2 ? DEFAULT_POPULATE[segments[0]] : undefined;
       if (populate && Object.keys(populate).length > 0) ctx.query = { ...ctx.query, populate };
     }
     return next();

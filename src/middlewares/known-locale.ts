@@ -1,12 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { contentApiSegments } from '../content-api/request';
 
 /**
  * Answers a content API request for a locale (or fallbackLocale) that does not exist with 400
  * instead of Strapi's `200 { data: [] }`, so a frontend with a typo in its locale finds out at once.
  */
 const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
-  const apiPrefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
+  const apiSegments = contentApiSegments(strapi);
   let codes: Promise<Set<string>> | null = null;
 
   const loadLocaleCodes = async (): Promise<Set<string>> => {
@@ -42,7 +43,7 @@ const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
   };
 
   return async (ctx, next) => {
-    if (!ctx.path.startsWith(apiPrefix) || !('locale' in ctx.query || 'fallbackLocale' in ctx.query)) return next();
+    if (!apiSegments(ctx.path) || !('locale' in ctx.query || 'fallbackLocale' in ctx.query)) return next();
 
     const available = await localeCodes();
     if ('locale' in ctx.query) {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { contentApiPrefix } from '../content-api/request';
 
 type Json = Record<string, unknown>;
 type Context = Parameters<Core.MiddlewareHandler>[0];
@@ -52,17 +53,35 @@ export const describeErrors = (document: Json): void => {
 };
 
 /**
+ * Strapi writes the time it generated the document as `publishedAt`'s default: wrong for every
+ * later request, and it makes types generated from the document differ each time. Left out.
+ */
+export const dropGenerationTimeDefaults = (node: unknown): void => {
+  if (Array.isArray(node)) {
+    for (const item of node) dropGenerationTimeDefaults(item);
+    return;
+  }
+  if (!isObject(node)) return;
+  const publishedAt = isObject(node.properties) ? node.properties.publishedAt : undefined;
+  if (isObject(publishedAt) && typeof publishedAt.default === 'string') delete publishedAt.default;
+  for (const value of Object.values(node)) dropGenerationTimeDefaults(value);
+};
+
+/**
  * Completes the OpenAPI document Strapi serves at /api/openapi.json. Strapi writes the parameters
  * and 200 answer of each route from its `request`/`response` schemas (ours: src/search/search-schema.ts,
  * the translations plugin's status-schema.ts), but describes error answers by a word only, so
- * generated clients could not type them; here every error answer gets the error body's schema.
+ * generated clients could not type them; here every error answer gets the error body's schema, and
+ * `publishedAt` loses the generation time Strapi writes as its default (dropGenerationTimeDefaults).
  * Strapi caches the document it generates (src/bootstrap/openapi-cache.ts); this runs on the way out.
  */
 const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
-  const documentPath = `${strapi.config.get<string>('api.rest.prefix', '/api')}/openapi.json`;
+  const documentPath = `${contentApiPrefix(strapi)}/openapi.json`;
   return async (ctx: Context, next) => {
     await next();
-    if (ctx.method === 'GET' && ctx.path === documentPath && ctx.status === 200 && isObject(ctx.body)) describeErrors(ctx.body);
+    if (ctx.method !== 'GET' || ctx.path !== documentPath || ctx.status !== 200 || !isObject(ctx.body)) return;
+    describeErrors(ctx.body);
+    dropGenerationTimeDefaults(ctx.body);
   };
 };
 

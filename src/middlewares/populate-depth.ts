@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { contentApiSegments } from '../content-api/request';
 
 /** Deep enough for a project → its publications → their files → the file; deeper is a mistake or an attack. */
 const MAX_DEPTH = 4;
@@ -16,9 +17,9 @@ const depthOf = (value: unknown): number => {
 
 /** Refuses populate trees deeper than MAX_DEPTH with 400, before they become a join storm. */
 const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
-  const apiPrefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
+  const apiSegments = contentApiSegments(strapi);
   return async (ctx, next) => {
-    if (ctx.path.startsWith(apiPrefix) && ctx.query.populate !== undefined) {
+    if (apiSegments(ctx.path) && ctx.query.populate !== undefined) {
       const depth = 1 + depthOf(ctx.query.populate);
       if (depth > MAX_DEPTH) {
         throw new errors.ValidationError(`populate is nested ${depth} levels deep; at most ${MAX_DEPTH} are allowed`, {

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { contentApiSegments, wholeNumberParam } from '../content-api/request';
 
 /** Smallest value each pagination parameter may take; Strapi silently "fixes" smaller ones. */
 const MINIMUM: Record<string, number> = { page: 1, pageSize: 1, start: 0, limit: 1 };
@@ -10,23 +11,18 @@ const MINIMUM: Record<string, number> = { page: 1, pageSize: 1, start: 0, limit:
  * maximum stays allowed: Strapi caps it, as documented.
  */
 const middleware: Core.MiddlewareFactory = (_config, { strapi }) => {
-  const apiPrefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
+  const apiSegments = contentApiSegments(strapi);
 
   return async (ctx, next) => {
     const pagination = ctx.query.pagination;
-    if (!ctx.path.startsWith(apiPrefix) || pagination === undefined) return next();
+    if (!apiSegments(ctx.path) || pagination === undefined) return next();
     if (typeof pagination !== 'object' || pagination === null || Array.isArray(pagination)) {
       throw new errors.ValidationError('pagination must be an object, e.g. pagination[page]=1&pagination[pageSize]=10');
     }
 
     for (const [key, minimum] of Object.entries(MINIMUM)) {
       const value = (pagination as Record<string, unknown>)[key];
-      if (value === undefined) continue;
-      if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < minimum) {
-        throw new errors.ValidationError(`pagination[${key}] must be a whole number of at least ${minimum}`, {
-          key: `pagination.${key}`,
-        });
-      }
+      if (value !== undefined) wholeNumberParam(value, `pagination[${key}]`, minimum);
     }
     return next();
   };

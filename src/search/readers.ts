@@ -8,17 +8,14 @@ export interface SearchReaders {
   close(): Promise<void>;
 }
 
-/** SEARCH_READERS: how many (unset: the default of each database; 0: search on Strapi's own connections). */
-const readerCount = (): number | undefined => {
-  const setting = process.env.SEARCH_READERS;
-  return setting === undefined || setting === '' ? undefined : Math.max(0, Math.floor(Number(setting)) || 0);
-};
 
 const running = new WeakMap<Core.Strapi, SearchReaders>();
 
 /** Starts the search connections of this app (at bootstrap, once the index exists). */
 export const openSearchReaders = (strapi: Core.Strapi): void => {
-  const readers = strapi.db.dialect.client === 'postgres' ? startPostgresReaders(strapi, readerCount()) : startSqliteReaders(strapi, readerCount());
+  // SEARCH_READERS (config/search.ts): how many; undefined: the database's default; 0: none.
+  const count = strapi.config.get<number | undefined>('search.readers');
+  const readers = strapi.db.dialect.client === 'postgres' ? startPostgresReaders(strapi, count) : startSqliteReaders(strapi, count);
   if (readers) running.set(strapi, readers);
 };
 

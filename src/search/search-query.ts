@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { assertKnownLocales, defaultFallbacks, parseLocaleList } from '../plugins/translations/server/src/fallback';
+import { wholeNumberParam } from '../content-api/request';
 import { SEARCH_TYPES } from './indexed-types';
 import type { SearchParams } from './query';
 
@@ -13,11 +14,8 @@ const fail = (message: string, key: string): never => {
   throw new errors.ValidationError(message, { key });
 };
 
-const wholeNumber = (value: unknown, key: string, fallback: number): number => {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) < 1) fail(`pagination[${key}] must be a whole number of at least 1`, `pagination.${key}`);
-  return Number(value);
-};
+const wholeNumber = (value: unknown, key: string, fallback: number): number =>
+  value === undefined ? fallback : wholeNumberParam(value, `pagination[${key}]`, 1);
 
 /** Validates GET /api/search's query; anything wrong is a 400 that says what. */
 export const parseSearchQuery = async (strapi: Core.Strapi, query: Record<string, unknown>): Promise<SearchParams> => {

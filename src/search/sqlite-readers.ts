@@ -56,7 +56,7 @@ export const startSqliteReaders = (strapi: Core.Strapi, count: number | undefine
   const filename = (strapi.db.config.connection.connection as { filename?: string } | undefined)?.filename;
   const threads = count ?? Math.min(4, os.availableParallelism());
   if (!filename || filename === ':memory:' || threads === 0) return undefined;
-  const cacheKib = Math.max(2, Math.floor(Number(process.env.DATABASE_SQLITE_CACHE_MB) || 64)) * 1024;
+  const cacheKib = strapi.config.get<number>('sqlite.cacheMegabytes') * 1024;
   const readers = Array.from({ length: threads }, () => startReader(filename, cacheKib));
   let nextId = 0;
   return {

@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { adminAccess } from '../plugins/translations/server/src/access';
 
 export interface SiteSettings {
   url: string;
@@ -22,6 +23,12 @@ export const previewUrl = async (
 ): Promise<string | undefined> => {
   const type = strapi.contentTypes[uid]?.info.singularName;
   if (!uid.startsWith('api::') || !type || !SITE_TYPES.has(type)) return undefined;
+  // Strapi's preview route only asks for a signed-in administrator ("TODO: Permissions to preview
+  // content"), and the link carries the site's preview secret, which opens every draft on the
+  // site: only for a role that may read this type in this locale (docs/security.md).
+  const userAbility = strapi.requestContext.get()?.state?.userAbility;
+  const subject = { locale: locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale()) };
+  if (!userAbility || !adminAccess(strapi, userAbility).can('read', uid, subject)) return undefined;
   const params = new URLSearchParams({ secret: site.previewSecret, type, locale: locale ?? 'en', status: status ?? 'draft' });
   if (type !== 'global') {
     const document = (await strapi.documents(uid).findOne({ documentId, locale: locale ?? undefined, status: status ?? 'draft', fields: ['slug'] } as never)) as { slug?: string } | null;

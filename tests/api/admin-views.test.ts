@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { signInWithRole } from '../helpers/credentials';
 import { http } from '../helpers/http';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
 
-const PASSWORD = 'Views-Test-1234';
 let app: Core.Strapi;
 let admin: Record<string, string>;
 let userId: number;
@@ -20,14 +20,9 @@ const configuration = async (uid: string): Promise<Configuration> => {
 
 beforeAll(async () => {
   app = await startStrapi();
-  const role = await app.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
-  const email = `views-${Date.now()}@example.org`;
-  const user = await app.service('admin::user').create({
-    email, firstname: 'Views', lastname: 'Test', password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id],
-  });
-  userId = user.id;
-  const login = await http(app).post('/admin/login').send({ email, password: PASSWORD });
-  admin = { Authorization: `Bearer ${login.body.data.token}` };
+  const signedIn = await signInWithRole(app, 'strapi-super-admin');
+  userId = signedIn.id;
+  admin = signedIn.headers;
 });
 
 afterAll(async () => {

@@ -21,7 +21,7 @@ export const startServer = async (options: { dir?: string; env?: Record<string, 
   if (!fs.existsSync(adminBuild)) {
     throw new Error(`No admin panel build at ${path.relative(appDir, adminBuild)}: run \`npm run build\` before \`npm run test:e2e\`.`);
   }
-  fs.rmSync(path.join(dataDir, 'data.db'), { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(dataDir, `data.db${suffix}`), { force: true });
   fs.rmSync(path.join(dataDir, 'public'), { recursive: true, force: true });
   fs.mkdirSync(path.join(dataDir, 'public', 'uploads'), { recursive: true });
 

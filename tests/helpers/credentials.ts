@@ -8,10 +8,25 @@ export const createApiToken = async (app: Core.Strapi, type: 'read-only' | 'full
   return { id: token.id as number, accessKey: token.accessKey as string };
 };
 
-/** A super admin logged in to the admin panel; delete it with `app.service('admin::user').deleteById(id)`. */
-export const createSuperAdmin = async (app: Core.Strapi) => {
-  const email = `admin-${crypto.randomUUID()}@example.org`;
+/**
+ * A new administrator with this role, signed in to the admin panel: their credentials and the
+ * headers of their requests. Delete it with `app.db.query('admin::user').delete({ where: { id } })`
+ * (the admin service refuses to delete the last Super Admin).
+ */
+const signedInAdmin = async (app: Core.Strapi, roleId: number, name: string) => {
+  const email = `${name}-${crypto.randomUUID()}@example.org`;
   const password = `Aa1-${crypto.randomBytes(12).toString('hex')}`;
+  const user = await app.service('admin::user').create({
+    email, firstname: 'Test', lastname: name, password, isActive: true, registrationToken: null, roles: [roleId],
+  });
+  const login = await http(app).post('/admin/login').send({ email, password });
+  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${login.text}`);
+  const jwt = login.body.data.token as string;
+  return { id: user.id as number, email, password, jwt, headers: { Authorization: `Bearer ${jwt}` } };
+};
+
+/** A super admin signed in to the admin panel (the role is made if the database has none). */
+export const createSuperAdmin = async (app: Core.Strapi) => {
   const roles = app.service('admin::role');
   // The test database may hold only the translator role (see the first boot), not Strapi's three.
   let superAdmin = await roles.getSuperAdmin();
@@ -19,34 +34,12 @@ export const createSuperAdmin = async (app: Core.Strapi) => {
     superAdmin = await roles.create({ name: 'Super Admin', code: 'strapi-super-admin', description: 'Super Admins' });
     await roles.resetSuperAdminPermissions();
   }
-  const user = await app.service('admin::user').create({
-    email,
-    firstname: 'Security',
-    lastname: 'Test',
-    password,
-    isActive: true,
-    registrationToken: null,
-    roles: [superAdmin.id],
-  });
-  const login = await http(app).post('/admin/login').send({ email, password });
-  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${login.text}`);
-  return { id: user.id as number, email, password, jwt: login.body.data.token as string };
+  return signedInAdmin(app, superAdmin.id, 'admin');
 };
 
-/**
- * A new administrator with the role of that code (e.g. `strapi-super-admin`, `translator-km`),
- * signed in: the headers of their requests. Delete it with `app.db.query('admin::user').delete({ where: { id } })`
- * (the admin service refuses to delete the last Super Admin).
- */
+/** An administrator with the role of that code (e.g. `strapi-super-admin`, `translator-km`), signed in. */
 export const signInWithRole = async (app: Core.Strapi, roleCode: string) => {
   const role = await app.db.query('admin::role').findOne({ where: { code: roleCode } });
   if (!role) throw new Error(`no admin role ${roleCode}`);
-  const email = `${roleCode}-${crypto.randomUUID()}@example.org`;
-  const password = `Aa1-${crypto.randomBytes(12).toString('hex')}`;
-  const user = await app.service('admin::user').create({
-    email, firstname: 'Test', lastname: roleCode, password, isActive: true, registrationToken: null, roles: [role.id],
-  });
-  const login = await http(app).post('/admin/login').send({ email, password });
-  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${login.text}`);
-  return { id: user.id as number, headers: { Authorization: `Bearer ${login.body.data.token}` } };
+  return signedInAdmin(app, role.id, roleCode);
 };

@@ -13,7 +13,8 @@ import { startStrapi, stopStrapi } from './strapi';
 export default async (): Promise<void> => {
   useTestEnvironment();
   if (process.env.DATABASE_CLIENT === 'sqlite') {
-    fs.rmSync(path.join(appDir, '.tmp', 'test.db'), { force: true });
+    // With the database's write-ahead log: a log left by an interrupted run must not meet a new file.
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, '.tmp', `test.db${suffix}`), { force: true });
   }
   fs.rmSync(path.join(appDir, testPublicDir), { recursive: true, force: true });
   fs.mkdirSync(path.join(appDir, testPublicDir, 'uploads'), { recursive: true });

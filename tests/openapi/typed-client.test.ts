@@ -138,6 +138,12 @@ describe('the answers are what the document says', () => {
     expect(stillCorrectAnswer.parse(confirmed.body)).toEqual(confirmed.body);
   });
 
+  it('documents no generation time as a default (publishedAt): the same document gives the same types', async () => {
+    const text = (await http(app).get('/api/openapi.json')).text;
+    expect(text).toContain('"publishedAt":{');
+    expect(text).not.toMatch(/"default":"\d{4}-\d\d-\d\dT/);
+  });
+
   it('every error answer of these routes has the error schema', async () => {
     const document = (await http(app).get('/api/openapi.json')).body;
     expect(document.components.schemas.Error.properties.error.required).toEqual(['status', 'name', 'message']);

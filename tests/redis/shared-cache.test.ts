@@ -6,7 +6,8 @@ import { startSecondInstance, type Instance } from '../helpers/second-instance';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
 
 // Two server processes on one database and one Redis (REDIS_URL, default the local one).
-process.env.REDIS_URL ??= 'redis://127.0.0.1:6379';
+// An empty REDIS_URL (as a local .env made from .env.example has) means the default server, not no Redis.
+process.env.REDIS_URL ||= 'redis://127.0.0.1:6379';
 process.env.REDIS_PREFIX = `habitat-test-${process.pid}:`;
 
 let first: Core.Strapi;

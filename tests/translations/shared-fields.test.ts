@@ -231,7 +231,7 @@ describe('the XLIFF import', () => {
   /** Translates the title and publishes the Khmer version, as a translator does after an import. */
   const translateTitle = async (documentId: string, title: string) => {
     const { xml } = await xliff.exportXliff(app, { locale: 'km', documentId, status: 'all' });
-    const file = xml.replace(/(<trans-unit id="title"[\s\S]*?<source>[^<]*<\/source>\s*<target state=")[^"]*(">)[^<]*(<\/target>)/, `$1translated$2${title}$3`);
+    const file = xml.replace(/(<trans-unit [^>]*resname="title"[\s\S]*?<source>[^<]*<\/source>\s*<target state=")[^"]*(">)[^<]*(<\/target>)/, `$1translated$2${title}$3`);
     expect(file).not.toBe(xml);
     await xliff.importXliff(app, file);
   };

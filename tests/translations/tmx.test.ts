@@ -2,8 +2,10 @@ import { execFile } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { promisify } from 'util';
-import { toTmx, type TmxEntry } from '../../src/plugins/translations/server/src/memory/tmx';
+import type { Core } from '@strapi/strapi';
+import { exportTmx, toTmx, type TmxEntry } from '../../src/plugins/translations/server/src/memory/tmx';
 import { appDir } from '../helpers/environment';
+import { startStrapi, stopStrapi } from '../helpers/strapi';
 import { toolkitPython } from './tools/toolkit';
 
 /** The translation memory as TMX 1.4b, read by translate-toolkit (installed by .ci/run). */
@@ -51,5 +53,21 @@ describe('TMX 1.4b', () => {
     // pocount reads it too: three translated units.
     const counted = await run('pocount', ['--no-color', tmxFile]);
     expect(counted.stdout).toMatch(/^Translated:\s+3 \(100%\)/m);
+  });
+
+  it('exports the translation memory of the demo content: published Khmer translations only, unless asked for all', async () => {
+    const app: Core.Strapi = await startStrapi();
+    try {
+      const published = await exportTmx(app, { locale: 'km' });
+      const all = await exportTmx(app, { locale: 'km', status: 'all' });
+      expect(published.units).toBeGreaterThan(0);
+      expect(all.units).toBeGreaterThanOrEqual(published.units);
+      expect(published.xml).not.toContain('<prop type="x-published">no</prop>');
+      const project = await app.documents('api::project.project').findFirst({ locale: 'km', status: 'published', filters: { slug: 'phnom-penh-pupr-phase-2-slum-upgrading' } });
+      expect(project?.title).toBeTruthy();
+      expect(published.xml).toContain(`<seg>${String(project!.title).replace(/&/g, '&amp;')}</seg>`);
+    } finally {
+      await stopStrapi(app);
+    }
   });
 });

@@ -1,13 +1,12 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { distDir } from '../helpers/environment';
+import { signInWithRole } from '../helpers/credentials';
 import { http } from '../helpers/http';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
 
 const PROJECT = 'api::project.project';
 const CM = `/content-manager/collection-types/${PROJECT}`;
-const EMAIL = `translator-${Date.now()}@example.org`;
-const PASSWORD = 'Translator-Test-1234';
 
 let app: Core.Strapi;
 let jwt: string;
@@ -20,20 +19,9 @@ const role = () => app.db.query('admin::role').findOne({ where: { code: 'transla
 
 beforeAll(async () => {
   app = await startStrapi();
-  const translatorRole = await role();
-  const user = await app.service('admin::user').create({
-    email: EMAIL,
-    firstname: 'Sophea',
-    lastname: 'Test',
-    password: PASSWORD,
-    isActive: true,
-    registrationToken: null,
-    roles: [translatorRole.id],
-  });
-  userId = user.id;
-  const login = await http(app).post('/admin/login').send({ email: EMAIL, password: PASSWORD });
-  expect(login.status).toBe(200);
-  jwt = login.body.data.token;
+  const translator = await signInWithRole(app, 'translator-km');
+  userId = translator.id;
+  jwt = translator.jwt;
 
   // Fixtures of our own, so that this file never changes demo content.
   const projects = app.documents(PROJECT);
@@ -52,7 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const documentId of created) await app.documents(PROJECT).delete({ documentId, locale: '*' });
-  if (userId) await app.service('admin::user').deleteById(userId);
+  if (userId) await app.db.query('admin::user').delete({ where: { id: userId } });
   await stopStrapi(app);
 });
 

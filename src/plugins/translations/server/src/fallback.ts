@@ -10,10 +10,10 @@ import { defaultLocale, hasDraftAndPublish, isLocalizedApiType, localeCodes, sch
  *
  * It works on the database query itself, not on the results, so that counts, filters, sort and
  * pagination all apply to the version served:
- *  - one query lists the documents that have a version in each locale of the chain but the last;
- *  - the list query then selects, across locales, the rows `locale = km OR (locale = en AND
- *    documentId NOT IN <documents that have km>)`, i.e. exactly one row per document, with the
- *    caller's filters, sort and pagination applied to those rows; the count uses the same rows;
+ *  - the list query selects, across locales, the rows `locale = km OR (locale = en AND NOT EXISTS
+ *    <a km version of the same document>)`, i.e. exactly one row per document, with the caller's
+ *    filters, sort and pagination applied to those rows; the count uses the same rows; the
+ *    exclusion is a subquery the database runs, no list of documents is built in Node;
  *  - the sort always ends with documentId, so pages are stable (each document on exactly one page);
  *  - populated relations to translated types are fetched the same way (one batched query per
  *    relation, never one per document): the related documents of every version in the chain,
@@ -32,6 +32,7 @@ type Params = Record<string, unknown> & {
 };
 type Entry = Record<string, unknown> & { documentId: string; locale?: string };
 type PopulateEntry = true | Record<string, unknown>;
+type QueryBuilder = ReturnType<Core.Strapi['db']['connection']>;
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
@@ -102,31 +103,36 @@ const publicationWhere = (strapi: Core.Strapi, uid: string, status: unknown): Re
 const statusOf = (params: Params): 'published' | 'draft' => (params.status === 'published' ? 'published' : 'draft');
 
 /**
- * `locale = chain[0] OR (locale = chain[1] AND documentId NOT IN <has chain[0]>) OR …`, from one
- * query listing which documents have a version in each locale of the chain. Each exclusion is
- * written the shorter way: `documentId IN <not covered yet>` when few documents lack the earlier
- * locales (the usual case on a translated site, where `NOT IN` would list nearly every document).
+ * `locale = chain[0] OR (locale = chain[1] AND id IN <its rows with no version in chain[0]>) OR …`.
+ * The exclusion runs in the database, as a `NOT EXISTS` on the table's (document_id, locale,
+ * published_at) index, inside the list and count queries themselves: nothing is listed in Node,
+ * and the cost does not grow with the number of translated documents.
  */
-const servedRowsFilter = async (strapi: Core.Strapi, uid: string, chain: string[], status: string) => {
-  const rows: Array<{ documentId: string; locale: string }> = await strapi.db.query(uid as UID.Schema).findMany({
-    select: ['documentId', 'locale'],
-    where: { locale: { $in: chain }, ...publicationWhere(strapi, uid, status) },
-  });
-  const covered = new Set<string>();
-  const alternatives: Record<string, unknown>[] = [];
-  for (const [index, locale] of chain.entries()) {
-    const here = rows.filter((row) => row.locale === locale).map((row) => row.documentId);
-    if (index === 0) {
-      alternatives.push({ locale });
-    } else {
-      const uncovered = here.filter((documentId) => !covered.has(documentId));
-      if (uncovered.length <= covered.size) {
-        if (uncovered.length > 0) alternatives.push({ locale, documentId: { $in: uncovered } });
-      } else {
-        alternatives.push({ locale, documentId: { $notIn: [...covered] } });
-      }
-    }
-    for (const documentId of here) covered.add(documentId);
+const servedRowsFilter = (strapi: Core.Strapi, uid: string, chain: string[], status: string) => {
+  const meta = strapi.db.metadata.get(uid);
+  const column = (attribute: string) => (meta.attributes[attribute] as { columnName?: string } | undefined)?.columnName ?? attribute;
+  const [documentId, locale, publishedAt] = [column('documentId'), column('locale'), column('publishedAt')];
+  const knex = strapi.db.connection;
+  const ofStatus = (alias: string) => (query: QueryBuilder) => {
+    if (!hasDraftAndPublish(strapi, uid)) return query;
+    return status === 'published' ? query.whereNotNull(`${alias}.${publishedAt}`) : query.whereNull(`${alias}.${publishedAt}`);
+  };
+  const alternatives: Record<string, unknown>[] = [{ locale: chain[0] }];
+  for (const [index, code] of chain.entries()) {
+    if (index === 0) continue;
+    const earlier = chain.slice(0, index);
+    const rows = knex(`${meta.tableName} as served`)
+      .select('served.id')
+      .where(`served.${locale}`, code)
+      .modify(ofStatus('served'))
+      .whereNotExists(
+        knex(`${meta.tableName} as earlier`)
+          .select(knex.raw('1'))
+          .whereRaw('?? = ??', [`earlier.${documentId}`, `served.${documentId}`])
+          .whereIn(`earlier.${locale}`, earlier)
+          .modify(ofStatus('earlier'))
+      );
+    alternatives.push({ locale: code, id: { $in: rows } });
   }
   return { $or: alternatives };
 };
@@ -309,7 +315,7 @@ export const fallbackMiddleware =
       return entry as never;
     }
 
-    const served = await servedRowsFilter(strapi, uid, chain, status);
+    const served = servedRowsFilter(strapi, uid, chain, status);
     const filters = params.filters ? { $and: [params.filters, served] } : served;
 
     if (context.action === 'count') {

@@ -1,5 +1,6 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { targetLocales } from '../locales';
+import { MEMORY_UID } from './store';
 import { escapeAttribute, escapeText, withoutNonXmlCharacters } from '../xliff/xml';
 
 /**
@@ -9,8 +10,6 @@ import { escapeAttribute, escapeText, withoutNonXmlCharacters } from '../xliff/x
  * path) in <prop type="x-…">, as TMX 1.4b wants user-defined properties named.
  */
 
-/** The memory's table (memory/store.ts). */
-const MEMORY_UID = 'plugin::translations.memory-entry' as UID.ContentType;
 
 export type TmxEntry = {
   sourceLocale: string;
@@ -60,7 +59,6 @@ export type TmxExportOptions = { locale?: string; status?: 'published' | 'all' }
 /** The memory's entries (published translations only, unless status is `all`) as TMX. */
 export const exportTmx = async (strapi: Core.Strapi, options: TmxExportOptions = {}): Promise<{ xml: string; units: number }> => {
   const { status = 'published' } = options;
-  if (!strapi.contentTypes[MEMORY_UID]) throw new Error('This site has no translation memory to export.');
   if (!['published', 'all'].includes(status)) throw new Error(`--status must be published or all (not "${status}")`);
   const where: Record<string, unknown> = {};
   if (options.locale !== undefined) {
