@@ -535,8 +535,7 @@ describe("the translator's workspace", () => {
       expect(khmerFont).toBe(true);
       await screenshot(page, 'admin-km', 'admin-km');
 
-      await page.goto(`${server.url}/admin/plugins/upload`);
-      await page.getByRole('heading', { name: 'បណ្ណាល័យមេឌៀ' }).waitFor(WAIT);
+      // Not the media library page: Strapi 5.54's new Media Library has strings of its own, still in English (README).
       await page.goto(`${server.url}/admin/plugins/translations`);
       await page.getByRole('button', { name: 'ទាញយក XLIFF' }).waitFor(WAIT);
 

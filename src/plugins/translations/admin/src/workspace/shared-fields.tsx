@@ -39,8 +39,12 @@ const isShared = (field: Field): boolean => {
   return field.attribute?.pluginOptions?.i18n?.localized !== true && type !== 'relation' && type !== undefined;
 };
 
+/** The edit view's locale, from its address: hooks before this one (i18n's) may drop `query`. */
+const currentLocale = (query: HookArgs['query']): string | null =>
+  query?.plugins?.i18n?.locale ?? new URLSearchParams(window.location.search).get('plugins[i18n][locale]');
+
 export const sharedFieldsNote = ({ layout, query, ...rest }: HookArgs) => {
-  const locale = query?.plugins?.i18n?.locale;
+  const locale = currentLocale(query);
   const source = knownDefaultLocale();
   if (layout.options?.i18n?.localized !== true || !locale || !source || locale === source) return { layout, query, ...rest };
   return {
