@@ -1,6 +1,8 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 import type { Core } from '@strapi/strapi';
+import { createSuperAdmin } from '../helpers/credentials';
+import { http as request } from '../helpers/http';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
 import { configureRevalidationWebhook, WEBHOOK_NAME } from '../../src/site/revalidation-webhook';
 
@@ -90,7 +92,14 @@ describe('preview links (config/admin.ts)', () => {
     expect(app.config.get('admin.preview.enabled')).toBe(true);
     expect(app.config.get('admin.preview.config.allowedOrigins')).toEqual([siteUrl]);
     const [project] = await app.documents('api::project.project').findMany({ locale: 'km', filters: { slug: 'phnom-penh-pupr-phase-2-slum-upgrading' }, fields: ['slug'] });
-    const url = new URL((await handler()('api::project.project', { documentId: project.documentId, locale: 'km', status: 'draft' }))!);
+    // Through the admin route: the link needs a signed-in role that may read the type (docs/security.md).
+    const admin = await createSuperAdmin(app);
+    const res = await request(app)
+      .get('/content-manager/preview/url/api::project.project')
+      .query({ documentId: project.documentId, locale: 'km', status: 'draft' })
+      .set({ Authorization: `Bearer ${admin.jwt}` });
+    expect(res.status).toBe(200);
+    const url = new URL(res.body.data.url);
     expect(`${url.origin}${url.pathname}`).toBe(`${siteUrl}/api/preview`);
     expect(Object.fromEntries(url.searchParams)).toEqual({ secret: 'preview-secret-for-tests', type: 'project', slug: 'phnom-penh-pupr-phase-2-slum-upgrading', locale: 'km', status: 'draft' });
   });
