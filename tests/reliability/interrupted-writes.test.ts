@@ -13,6 +13,7 @@ type Snapshot = Record<string, Array<Record<string, unknown>>>;
 
 const work = path.join(appDir, '.tmp', `interrupted-${process.pid}`);
 let database: ScratchDatabase;
+let completeDatabase: ScratchDatabase | undefined;
 let env: Record<string, string>;
 let complete: Snapshot;
 
@@ -68,18 +69,24 @@ const sameDocumentsAs = (part: Snapshot, whole: Snapshot): Snapshot => {
 
 beforeAll(async () => {
   fs.mkdirSync(path.join(work, 'public', 'uploads'), { recursive: true });
+  fs.mkdirSync(path.join(work, 'complete', 'uploads'), { recursive: true });
   database = await emptyDatabase('interrupted');
   env = { ...database.env, PUBLIC_DIR: path.relative(appDir, path.join(work, 'public')) };
-  // What a complete load gives: the test database, loaded by the first boot of this run.
-  const app = await startStrapi();
+  // What a complete load gives: a first boot on an empty database of its own. Not the shared test
+  // database, which the test files that ran before this one have edited (a cover's alternative
+  // text, a source title that makes a translation outdated).
+  completeDatabase = await emptyDatabase('complete');
+  const app = await startStrapi({ ...completeDatabase.env, PUBLIC_DIR: path.relative(appDir, path.join(work, 'complete')) });
   try {
     complete = await naturalSnapshot(app);
   } finally {
     await stopStrapi(app);
+    await completeDatabase.drop();
   }
 });
 afterAll(async () => {
   await database?.drop();
+  await completeDatabase?.drop();
   fs.rmSync(work, { recursive: true, force: true });
 });
 
