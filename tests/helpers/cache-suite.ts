@@ -108,7 +108,7 @@ export const describeCacheInvalidation = ({ redis }: { redis: boolean }): void =
     it("drops the document's pages and its type's lists, keeps another document's page and other types", async () => {
       const created = (await projects().create({
         locale: 'en',
-        data: { title: 'Cache test project', slug: 'cache-test-project', status: 'planned' },
+        data: { title: 'Cache test project', slug: 'cache-test-project', projectStatus: 'planned' },
         status: 'published',
       } as never)) as unknown as Doc;
       const own = [slugPage('cache-test-project'), `/api/projects/${created.documentId}?locale=km&fallbackLocale=en`];
@@ -254,7 +254,7 @@ export const describeCacheInvalidation = ({ redis }: { redis: boolean }): void =
         const slug = `random-${run}-${i}`;
         const doc = (await projects().create({
           locale: 'en',
-          data: { title: `Random project ${i}`, slug, status: 'ongoing', startYear: 2000 + i, cover: files[i % files.length].id, countries: { connect: [{ documentId: allCountries[i].documentId, locale: 'en' }] } },
+          data: { title: `Random project ${i}`, slug, projectStatus: 'ongoing', startYear: 2000 + i, cover: files[i % files.length].id, countries: { connect: [{ documentId: allCountries[i].documentId, locale: 'en' }] } },
           status: 'published',
         } as never)) as unknown as Doc;
         if (i % 2 === 0) {
@@ -294,7 +294,7 @@ export const describeCacheInvalidation = ({ redis }: { redis: boolean }): void =
         },
         async create() {
           const n = created.length + 1;
-          created.push((await projects().create({ locale: 'en', data: { title: `Random project ${run} new ${n}`, slug: `random-${run}-new-${n}`, status: 'planned' }, status: 'published' } as never)) as unknown as Doc);
+          created.push((await projects().create({ locale: 'en', data: { title: `Random project ${run} new ${n}`, slug: `random-${run}-new-${n}`, projectStatus: 'planned' }, status: 'published' } as never)) as unknown as Doc);
         },
         async unpublish() {
           const project = pick(own);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const user = await app.service('admin::user').create({ email, firstname: 'No', lastname: 'Rights', password, isActive: true, registrationToken: null, roles: [role.id] });
   cleanup.push(() => app.service('admin::role').deleteByIds([role.id]), () => app.service('admin::user').deleteById(user.id));
   noRights = (await http(app).post('/admin/login').send({ email, password })).body.data.token;
-  const created = await app.documents(PROJECT).create({ locale: 'en', data: { title: 'Embargoed preview project', slug: 'embargoed-preview-project', status: 'planned' } } as never);
+  const created = await app.documents(PROJECT).create({ locale: 'en', data: { title: 'Embargoed preview project', slug: 'embargoed-preview-project', projectStatus: 'planned' } } as never);
   project = created.documentId;
   cleanup.push(() => app.documents(PROJECT).delete({ documentId: project, locale: '*' } as never));
 });

@@ -145,6 +145,23 @@ describe('GET /api/translation-status', () => {
     expect(seen.size).toBe(first.body.meta.pagination.total);
   });
 
+  it('"still correct" needs the confirm permission: a read-only token is refused and changes nothing', async () => {
+    const documentId = await createEnglish('status-test-read-only-token');
+    await projects().update({ documentId, locale: 'km', data: { title: 'មិនទាន់', slug: 'status-test-read-only-token' }, status: 'published' } as never);
+    await projects().update({ documentId, locale: 'en', data: { title: 'Status test, read-only token' } } as never);
+    const readOnly = await app.service('admin::api-token').create({ name: `status-read-only-${Date.now()}`, type: 'read-only', lifespan: null });
+    try {
+      const res = await http(app)
+        .post('/api/translation-status/still-correct')
+        .set('Authorization', `Bearer ${readOnly.accessKey}`)
+        .send({ data: { contentType: 'project', documentId, locale: 'km' } });
+      expect(res.status).toBe(403);
+      expect(await statusOf(documentId)).toEqual({ status: 'outdated', outdatedFields: ['title'] });
+    } finally {
+      await app.service('admin::api-token').revoke(readOnly.id);
+    }
+  });
+
   it('needs an API token: anonymous callers get 403', async () => {
     const res = await http(app).get('/api/translation-status');
     expect([401, 403]).toContain(res.status);

@@ -84,7 +84,7 @@ beforeAll(async () => {
   const p = await app.documents(PROJECT).create({
     locale: 'en',
     status: 'published',
-    data: { title: 'Access test project', slug: 'xliff-access-project', status: 'ongoing', summary: 'Who may write this.', keyFigures: [{ value: 3, label: 'wells', qualifier: 'exact' }] },
+    data: { title: 'Access test project', slug: 'xliff-access-project', projectStatus: 'ongoing', summary: 'Who may write this.', keyFigures: [{ value: 3, label: 'wells', qualifier: 'exact' }] },
   } as never);
   await app.documents(PROJECT).update({ documentId: p.documentId, locale: 'km', data: { title: 'គម្រោង', summary: 'សង្ខេប' } } as never);
   const g = await app.documents(PAGE).create({
@@ -328,6 +328,32 @@ describe('download and status list: only what the role may read', () => {
     const res = await http(app).post('/translations/status/still-correct').set(as('pagesOnly')).send({ data: { contentType: 'project', documentId: project, locale: 'km' } });
     expectJsonError(res, 403);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("the translator's side panel and memory: only what the role may read", () => {
+  const source = (role: Role) => http(app).get('/translations/workspace/source').query({ contentType: 'project', documentId: project, locale: 'km' }).set(as(role));
+  const memory = (role: Role) => http(app).get('/translations/workspace/memory').query({ contentType: 'project', documentId: project, locale: 'km' }).set(as(role));
+  const names = (body: { data: { fields: Array<{ name: string }> } }) => body.data.fields.map((field) => field.name);
+
+  it('a role that may not read the summary: the panel and the memory leave it out, and the rest is there', async () => {
+    const [translator, noSummary] = [await source('translator'), await source('noSummary')];
+    expect(translator.status).toBe(200);
+    expect(names(translator.body)).toContain('summary');
+    expect(noSummary.status).toBe(200);
+    expect(names(noSummary.body)).toEqual(names(translator.body).filter((name) => name !== 'summary'));
+    expect(JSON.stringify(noSummary.body)).not.toContain('Changed in English');
+
+    const texts = await memory('noSummary');
+    expect(texts.status).toBe(200);
+    expect(texts.body.data.every((text: { field: string }) => text.field !== 'summary')).toBe(true);
+  });
+
+  it('no rights, read-only English, or pages only: 403 for a project, in the panel and the memory', async () => {
+    for (const role of ['none', 'readEnglish', 'pagesOnly'] as const) {
+      expectJsonError(await source(role), 403, /may not read project/);
+      expectJsonError(await memory(role), 403, /may not read project/);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { schemaOf } from './locales';
 
 export type ContentAction = 'read' | 'create' | 'update';
 
@@ -37,4 +38,34 @@ export const adminAccess = (strapi: Core.Strapi, userAbility: unknown): ContentA
     return found;
   };
   return { can: (action, uid, entity, field) => checker(uid).can[action](entity, field) };
+};
+
+/**
+ * Where a value lives, as roles name fields: "title", "keyFigures.label" (components are walked
+ * into, list positions skipped); a dynamic zone is one field. `valuePath` is the path of the value
+ * in the version: ["keyFigures", 0, "label"].
+ */
+export const permissionPath = (strapi: Core.Strapi, uid: string, valuePath: Array<string | number>): string => {
+  const names: string[] = [];
+  let attributes = schemaOf(strapi, uid).attributes as Record<string, { type: string; component?: string }>;
+  for (const segment of valuePath) {
+    if (typeof segment === 'number') continue;
+    names.push(segment);
+    const attribute = attributes[segment];
+    if (attribute?.type !== 'component' || !attribute.component) break;
+    attributes = schemaOf(strapi, attribute.component).attributes as typeof attributes;
+  }
+  return names.join('.');
+};
+
+/** The permission path of a text segment's path ("keyFigures/0/label", "background/3"). */
+export const segmentPermissionPath = (strapi: Core.Strapi, uid: string, segmentPath: string): string =>
+  permissionPath(strapi, uid, segmentPath.split('/').map((part) => (/^\d+$/.test(part) ? Number(part) : part)));
+
+/** The permission paths of a field: itself, or for a component every field inside it ("seo.metaTitle"). */
+export const fieldPermissionPaths = (strapi: Core.Strapi, uid: string, field: string): string[] => {
+  const attribute = schemaOf(strapi, uid).attributes[field] as { type: string; component?: string } | undefined;
+  if (attribute?.type !== 'component' || !attribute.component) return [field];
+  const component = attribute.component;
+  return Object.keys(schemaOf(strapi, component).attributes).flatMap((inner) => fieldPermissionPaths(strapi, component, inner).map((path) => `${field}.${path}`));
 };

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { fieldPermissionPaths, segmentPermissionPath } from '../access';
 import { defaultLocale, schemaOf, targetLocales } from '../locales';
 import { lookupMemory, type Match } from '../memory/lookup';
 import { sentences } from '../memory/segments';
@@ -57,7 +58,10 @@ const loadSource = async (strapi: Core.Strapi, target: Target) => {
   return source;
 };
 
-export const sourcePanel = async (strapi: Core.Strapi, target: Target) => {
+/** Whether the administrator may read a field (a permission path, "keyFigures.label") in both locales. */
+export type ReadableField = (path: string) => boolean;
+
+export const sourcePanel = async (strapi: Core.Strapi, target: Target, readable: ReadableField) => {
   const { uid, documentId, locale } = target;
   const source = await loadSource(strapi, target);
   const [status, snapshot] = await Promise.all([
@@ -67,21 +71,33 @@ export const sourcePanel = async (strapi: Core.Strapi, target: Target) => {
     }),
     findSnapshot(strapi, uid, documentId, locale),
   ]);
-  const outdated: string[] = status?.outdatedFields ?? [];
   const attributes = schemaOf(strapi, uid).attributes;
-  const fields: PanelField[] = localizedFields(strapi, uid).map((name) => {
+  // Fields the role may not read are left out, as they are from the edit view and the XLIFF export.
+  const fields: PanelField[] = localizedFields(strapi, uid).flatMap((name) => {
     const type = attributes[name].type;
     const value = source[name];
-    const field: PanelField = { name, type, outdated: outdated.includes(name) };
-    if (type === 'blocks') field.blocks = Array.isArray(value) ? value : [];
-    else if (type === 'component' || type === 'dynamiczone') field.segments = fieldSegments(strapi, uid, name, value);
-    else field.text = typeof value === 'string' ? value : value == null ? '' : String(value);
+    const field: PanelField = { name, type, outdated: (status?.outdatedFields ?? []).includes(name) };
+    let partlyHidden = false;
+    if (type === 'component' || type === 'dynamiczone') {
+      const segments = fieldSegments(strapi, uid, name, value);
+      field.segments = segments.filter((segment) => readable(segmentPermissionPath(strapi, uid, segment.path)));
+      if (!fieldPermissionPaths(strapi, uid, name).some(readable)) return [];
+      partlyHidden = field.segments.length < segments.length;
+    } else if (!readable(name)) {
+      return [];
+    } else if (type === 'blocks') {
+      field.blocks = Array.isArray(value) ? value : [];
+    } else {
+      field.text = typeof value === 'string' ? value : value == null ? '' : String(value);
+    }
     if (field.outdated) {
       const before = snapshot[name];
-      field.diff = before ? wordDiff(before.text, fieldText(strapi, uid, name, value)) : null;
+      // A diff of the whole field would show the parts the role may not read.
+      field.diff = before && !partlyHidden ? wordDiff(before.text, fieldText(strapi, uid, name, value)) : null;
     }
-    return field;
+    return [field];
   });
+  const outdated = fields.filter((field) => field.outdated).map((field) => field.name);
   return {
     data: {
       contentType: uid,
@@ -97,11 +113,16 @@ export const sourcePanel = async (strapi: Core.Strapi, target: Target) => {
 };
 
 /** Suggestions for every text of the source version (each segment, and each sentence of a longer one). */
-export const memorySuggestions = async (strapi: Core.Strapi, target: Target, includeDrafts: boolean, readable?: (contentType: string) => boolean) => {
+export const memorySuggestions = async (
+  strapi: Core.Strapi,
+  target: Target,
+  { includeDrafts, readableField, readableType }: { includeDrafts: boolean; readableField: ReadableField; readableType: (contentType: string) => boolean }
+) => {
   const source = await loadSource(strapi, target);
   const texts: Array<{ field: string; path: string; sourceText: string }> = [];
   for (const field of localizedFields(strapi, target.uid)) {
     for (const segment of fieldSegments(strapi, target.uid, field, source[field])) {
+      if (!readableField(segmentPermissionPath(strapi, target.uid, segment.path))) continue;
       texts.push({ field, path: segment.path, sourceText: segment.text });
       const parts = sentences(segment.text);
       if (parts.length > 1) parts.forEach((sentence, index) => texts.push({ field, path: `${segment.path}#${index}`, sourceText: sentence }));
@@ -112,7 +133,7 @@ export const memorySuggestions = async (strapi: Core.Strapi, target: Target, inc
     texts: texts.map((text) => text.sourceText),
     includeDrafts,
     exclude: { contentType: target.uid, documentId: target.documentId },
-    readable,
+    readable: readableType,
   });
   return {
     data: texts.map((text, index) => ({ ...text, matches: matches[index] })).filter((text) => text.matches.length > 0),

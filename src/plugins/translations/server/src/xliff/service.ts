@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import type { ContentAccess } from '../access';
+import { permissionPath, type ContentAccess } from '../access';
 import { altTransFor, withAltTrans } from '../memory/alt-trans';
 import { defaultLocale, hasDraftAndPublish, localeCodes, localizedApiTypes, schemaOf, targetLocales } from '../locales';
 import { toDocumentData } from '../document-data';
@@ -106,20 +106,6 @@ const loadSources = async (
     for (const entry of entries) result.set(entry.documentId, entry);
   }
   return result;
-};
-
-/** Where a unit's text lives, as roles name fields: "title", "keyFigures.label"; a dynamic zone is one field. */
-const permissionPath = (strapi: Core.Strapi, uid: string, valuePath: Array<string | number>): string => {
-  const names: string[] = [];
-  let attributes = schemaOf(strapi, uid).attributes as Record<string, { type: string; component?: string }>;
-  for (const segment of valuePath) {
-    if (typeof segment === 'number') continue;
-    names.push(segment);
-    const attribute = attributes[segment];
-    if (attribute?.type !== 'component' || !attribute.component) break;
-    attributes = schemaOf(strapi, attribute.component).attributes as typeof attributes;
-  }
-  return names.join('.');
 };
 
 const checkTargetLocale = async (strapi: Core.Strapi, locale: string): Promise<void> => {
