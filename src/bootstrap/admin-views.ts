@@ -4,9 +4,9 @@ type View = {
   /** Columns of the list view (status and "available in" locales are added by Strapi); none for a single type. */
   list?: string[];
   sort?: [field: string, order: 'ASC' | 'DESC'];
-  /** Column headings that differ from the field's name. */
+  /** Column headings other than the field's label (fieldLabel). */
   listLabels?: Record<string, string>;
-  /** Field labels in the edit view that differ from the field's name. */
+  /** Labels in the edit view other than the field's label (fieldLabel). */
   editLabels?: Record<string, string>;
   /**
    * The edit view, top to bottom, in groups of related fields: what it is; where and when; the
@@ -56,7 +56,7 @@ const VIEWS: Record<string, View> = {
     list: ['title', 'projectStatus', 'countries', 'startYear', 'updatedAt'],
     sort: ['updatedAt', 'DESC'],
     // Strapi adds its own "Status" column (draft/published) at the end of the list.
-    listLabels: { projectStatus: 'project status' },
+    listLabels: { projectStatus: 'Project status' },
     // Named projectStatus because Strapi reserves `status` for draft/published; editors know it as the status.
     editLabels: { projectStatus: 'Status' },
     edit: [
@@ -237,8 +237,33 @@ const VIEWS: Record<string, View> = {
   },
 };
 
-/** Bump when VIEWS changes, so that the new defaults reach existing databases once. */
-const VIEWS_VERSION = 3;
+/** Labels that are not just the attribute name in words. */
+const LABELS: Record<string, string> = {
+  id: 'ID',
+  seo: 'SEO',
+  isoCode: 'ISO code',
+  isbn: 'ISBN',
+  hsNumber: 'HS number',
+  href: 'Link address',
+  altText: 'Alternative text',
+  metaTitle: 'Title for search engines',
+  metaDescription: 'Description for search engines',
+  shareImage: 'Image when shared',
+  engagementSince: 'Working there since',
+  createdAt: 'Created',
+  updatedAt: 'Last updated',
+  publishedAt: 'Published',
+};
+
+/** What editors read for a field, in words: startYear → "Start year", keyFigures → "Key figures". */
+export const fieldLabel = (name: string): string => {
+  if (LABELS[name]) return LABELS[name];
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** Bump when VIEWS or the labels change, so that the new defaults reach existing databases once. */
+const VIEWS_VERSION = 4;
 
 type EditField = { name: string; size: number };
 type Configuration = {
@@ -275,9 +300,17 @@ const editRows = (strapi: Core.Strapi, uid: string, view: View, current: EditFie
   return rows;
 };
 
+/** Every field's label in the edit view and column heading in the list, in words (fieldLabel), unless the view names another. */
+const labelFields = (configuration: Configuration, view: Pick<View, 'listLabels' | 'editLabels'>): void => {
+  for (const [field, metadata] of Object.entries(configuration.metadatas)) {
+    metadata.edit = { ...metadata.edit, label: view.editLabels?.[field] ?? fieldLabel(field) };
+    metadata.list = { ...metadata.list, label: view.listLabels?.[field] ?? fieldLabel(field) };
+  }
+};
+
 /**
  * Gives each content type a useful list view (its main columns, a sensible sort), an edit view in
- * groups of related fields, and help under every field. Applied once per VIEWS_VERSION: an
+ * groups of related fields, labels in words and help under every field. Applied once per VIEWS_VERSION: an
  * administrator's own changes to a view in the admin panel stay until we deliberately ship new
  * defaults, which then replace them for the types and parts listed here.
  */
@@ -299,19 +332,19 @@ export const configureAdminViews = async (strapi: Core.Strapi): Promise<void> =>
       configuration.layouts = { ...configuration.layouts, list: ['id', ...view.list] };
     }
     configuration.layouts = { ...configuration.layouts, edit: editRows(strapi, uid, view, configuration.layouts.edit) };
-    for (const [field, label] of Object.entries(view.listLabels ?? {})) {
-      const metadata = configuration.metadatas[field];
-      if (metadata) metadata.list = { ...metadata.list, label };
-    }
-    for (const [field, label] of Object.entries(view.editLabels ?? {})) {
-      const metadata = configuration.metadatas[field];
-      if (metadata) metadata.edit = { ...metadata.edit, label };
-    }
+    labelFields(configuration, view);
     for (const [field, description] of Object.entries(view.descriptions)) {
       const metadata = configuration.metadatas[field];
       if (metadata) metadata.edit = { ...metadata.edit, description };
     }
     await contentTypes.updateConfiguration(contentType, configuration);
+  }
+  // Components' fields (key figures, photos, links…) are labelled the same way.
+  const components = strapi.plugin('content-manager').service('components');
+  for (const component of Object.values(strapi.components)) {
+    const { uid: _uid, category: _category, ...configuration } = (await components.findConfiguration(component)) as Configuration & { uid: string; category: string };
+    labelFields(configuration, {});
+    await components.updateConfiguration(component, configuration);
   }
   await store.set({ key: 'admin-views-version', value: VIEWS_VERSION });
 };

@@ -56,10 +56,41 @@ describe('edit views as the admin panel reads them', () => {
     expect(metadatas.projectStatus.edit.description).toMatch(/planned, ongoing or completed.*same in every language/);
     // Labelled "Status" in the form; in the list apart from the draft/published "Status" column Strapi adds, and sortable.
     expect(metadatas.projectStatus.edit.label).toBe('Status');
-    expect(metadatas.projectStatus.list).toMatchObject({ label: 'project status', sortable: true });
+    expect(metadatas.projectStatus.list).toMatchObject({ label: 'Project status', sortable: true });
     expect(metadatas).not.toHaveProperty('status');
     expect(layouts.list).toEqual(['id', 'title', 'projectStatus', 'countries', 'startYear', 'updatedAt']);
     expect(settings).toMatchObject({ mainField: 'title', defaultSortBy: 'updatedAt', defaultSortOrder: 'DESC' });
+  });
+
+  it('labels fields and columns in words, not attribute names: content types and components', async () => {
+    const { metadatas } = await configuration('api::project.project');
+    expect(metadatas.startYear.edit.label).toBe('Start year');
+    expect(metadatas.startYear.list.label).toBe('Start year');
+    expect(metadatas.keyFigures.edit.label).toBe('Key figures');
+    expect(metadatas.totalCost.edit.label).toBe('Total cost');
+    expect(metadatas.updatedAt.list.label).toBe('Last updated');
+    expect(metadatas.seo.edit.label).toBe('SEO');
+    // Every label of every type and component: words starting with a capital, no camelCase attribute names.
+    const inWords = (label: string | undefined) => typeof label === 'string' && /^[A-Z]/.test(label) && !/[a-z][A-Z]/.test(label);
+    const offenders: string[] = [];
+    for (const uid of Object.keys(app.contentTypes).filter((uid) => uid.startsWith('api::'))) {
+      for (const [field, metadata] of Object.entries((await configuration(uid)).metadatas)) {
+        // Strapi keeps documentId's metadata itself (not editable, its own column name).
+        if (field === 'documentId') continue;
+        if (!inWords(metadata.edit.label) || !inWords(metadata.list.label)) offenders.push(`${uid}.${field}: ${metadata.edit.label} / ${metadata.list.label}`);
+      }
+    }
+    for (const uid of Object.keys(app.components)) {
+      const res = await http(app).get(`/content-manager/components/${uid}/configuration`).set(admin);
+      expect(res.status).toBe(200);
+      const metadatas: Configuration['metadatas'] = res.body.data.component.metadatas;
+      for (const [field, metadata] of Object.entries(metadatas)) if (!inWords(metadata.edit.label)) offenders.push(`${uid}.${field}: ${metadata.edit.label}`);
+    }
+    expect(offenders).toEqual([]);
+    const figure = await http(app).get('/content-manager/components/shared.key-figure/configuration').set(admin);
+    expect(figure.body.data.component.metadatas.value.edit.label).toBe('Value');
+    const seo = await http(app).get('/content-manager/components/shared.seo/configuration').set(admin);
+    expect(seo.body.data.component.metadatas.metaTitle.edit.label).toBe('Title for search engines');
   });
 
   it.each([
