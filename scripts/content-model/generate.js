@@ -117,12 +117,14 @@ const details = (attribute, types) => {
 };
 
 /**
- * Whether a field of a translated type is translated: localized (one value per locale), shared
- * (one value for every locale), or, for relations, kept per locale as Strapi 5 does.
+ * Whether a field of a translated type is translated: localized (one value per locale) or shared
+ * (one value for every locale). Relations between translated types are shared links (each
+ * locale links the target's version in that locale; shared-relations.ts); every type here is
+ * translated, so every relation is.
  * @param {Attribute} attribute
  */
 const localeOf = (attribute) => {
-  if (attribute.type === 'relation') return 'per locale';
+  if (attribute.type === 'relation') return 'shared link';
   return attribute.pluginOptions?.i18n?.localized ? 'localized' : 'shared';
 };
 

@@ -24,7 +24,7 @@ const SLUG =
 const SHARED = 'The same in every language.';
 const SHARED_MEDIA = 'The same file is used in every language.';
 const SEO = 'Title and description that search engines and social media show for this page. Leave empty to use the title and summary.';
-const linked = (what: string) => `${what} Links are kept per language: choose the same ones in every language.`;
+const linked = (what: string) => `${what} The same in every language: a link made or removed here is made in the other languages too.`;
 
 const VIEWS: Record<string, View> = {
   'api::country.country': {

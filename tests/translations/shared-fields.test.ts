@@ -204,21 +204,6 @@ describe('the content manager', () => {
   });
 });
 
-describe('relations', () => {
-  it('are not shared fields: stored per locale, a country added in English leaves the Khmer version as it was', async () => {
-    const doc = await makeProject('Shared fields relations');
-    const [country] = (await app.db.query('api::country.country').findMany({ where: { locale: 'km' }, select: ['documentId'], limit: 1 })) as Array<{ documentId: string }>;
-    await restWrite(doc.documentId, 'en', { countries: { connect: [{ documentId: country.documentId }] } } as unknown as Write);
-    const countries = async (locale: string, status: string) =>
-      ((await app.documents(PROJECT).findOne({ documentId: doc.documentId, locale, status, populate: { countries: true } } as never)) as unknown as { countries: Array<{ documentId: string }> })
-        .countries.map((c) => c.documentId);
-    expect(await countries('en', 'draft')).toEqual([country.documentId]);
-    expect(await countries('en', 'published')).toEqual([country.documentId]);
-    expect(await countries('km', 'draft')).toEqual([]);
-    expect(await countries('km', 'published')).toEqual([]);
-  });
-});
-
 describe('the XLIFF import', () => {
   type Xliff = {
     exportXliff: (app: Core.Strapi, options: Record<string, unknown>) => Promise<{ xml: string }>;

@@ -152,6 +152,13 @@ const STRINGS: Record<string, Entry> = {
     reviewed: false,
   },
   'translations.workspace.empty': { en: 'Empty in {language}', km: 'ទទេជា {language}', reviewed: false },
+  'translations.workspace.pendingLinks': { en: 'Links waiting for a version in this language', km: 'តំណដែលរង់ចាំកំណែជាភាសានេះ', reviewed: false },
+  'translations.workspace.pendingLinksHelp': {
+    en: 'They are linked in {language}. Each is linked here as soon as it is translated.',
+    km: 'វាត្រូវបានភ្ជាប់ជា {language}។ នីមួយៗនឹងត្រូវភ្ជាប់នៅទីនេះភ្លាមៗនៅពេលដែលវាត្រូវបានបកប្រែ។',
+    reviewed: false,
+  },
+  'translations.page.pendingLinks': { en: 'Links waiting for a version in this language: {links}', km: 'តំណដែលរង់ចាំកំណែជាភាសានេះ៖ {links}', reviewed: false },
   'translations.workspace.loading': { en: 'Loading', km: 'កំពុងផ្ទុក', reviewed: false },
   'translations.workspace.memory.insert': { en: 'Insert', km: 'បញ្ចូល', reviewed: false },
   'translations.workspace.memory.draft': { en: '(draft)', km: '(សេចក្តីព្រាង)', reviewed: false },

@@ -8,6 +8,8 @@ export type StatusRow = {
   locale: string;
   status: State;
   outdatedFields: string[];
+  /** Links of the other locales whose target has no version in this locale yet. */
+  pendingLinks: Array<{ field: string; documentId: string; title: string | null }>;
 };
 export type Summary = Record<string, Record<State | 'total', number>>;
 export type StatusResponse = {

@@ -6,6 +6,7 @@ import { fallbackMiddleware } from './fallback';
 import { forgetLocaleCodes } from './locales';
 import { createLocaleGuard, newLocaleMiddleware } from './new-locale';
 import { describeRepair, repairSharedFields, sharedFields, sharedFieldsMiddleware } from './shared-fields';
+import { describeDrift, pendingLinks, sharedRelationDrift, sharedRelations, sharedRelationsMiddleware } from './shared-relations';
 import { backfillStatus, confirmStatus, findStatus, statusMiddleware } from './status';
 import { lookupMemory, type LookupOptions } from './memory/lookup';
 import { rebuildMemory } from './memory/store';
@@ -20,6 +21,8 @@ import { workspaceController } from './workspace/controller';
  *  - translation status, kept on every write, `GET /api/translation-status` (status.ts);
  *  - shared (non-localized) fields have one value per document, in every locale's draft and
  *    published version, whatever path writes them; a start repairs documents split before (shared-fields.ts);
+ *  - relations between translated types are shared too: a change in one locale is made in every
+ *    other, and a link to a target without a version there waits for it (shared-relations.ts);
  *  - a new locale version gets the relations of the English one (new-locale.ts);
  *  - the "Translator (Khmer)" admin role (translator-role.ts), which may not create English (new-locale.ts);
  *  - XLIFF 1.2 export and import (xliff/), from `npm run xliff` and the admin Translations page;
@@ -73,6 +76,13 @@ export default {
       fields: (uid: string) => sharedFields(strapi, uid),
       repair: () => repairSharedFields(strapi),
       describe: describeRepair,
+    }),
+    // `npm run shared-relations` (the drift report and repair).
+    'shared-relations': ({ strapi }: { strapi: Core.Strapi }) => ({
+      relations: (uid: string) => sharedRelations(strapi, uid),
+      pending: (uid: string, documentId: string, locale: string) => pendingLinks(strapi, uid, documentId, locale),
+      drift: (options?: { repair?: boolean }) => sharedRelationDrift(strapi, options),
+      describe: describeDrift,
     }),
   },
 
@@ -134,6 +144,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // At bootstrap, not register: after the application's middlewares, so inside them (see shared-fields.ts).
     strapi.documents.use(sharedFieldsMiddleware(strapi));
+    strapi.documents.use(sharedRelationsMiddleware(strapi));
     strapi.db.lifecycles.subscribe({
       models: ['plugin::i18n.locale'],
       afterCreate: forgetLocaleCodes,

@@ -18,8 +18,8 @@ const cannotEditSource = (strapi: Core.Strapi, uid: string, source: string): boo
  * Strapi 5 leaves its relations unset. This fills in, from the default locale's latest version,
  * every relation the new version was not given (its shared fields come from shared-fields.ts): relations point
  * to the same documents, in the new locale where they have it; a document that has no version in
- * that locale yet is left out, as Strapi leaves every relation of a new locale (linking the new
- * version to another language's would show English in a Khmer page).
+ * that locale yet is a pending link (linking the new version to another language's would show
+ * English in a Khmer page), made when that document gets its version (shared-relations.ts).
  */
 export const newLocaleMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>

@@ -25,9 +25,8 @@ import { componentPopulate, titleField } from './source';
  * Strapi's and writes whatever still differs, through the Query Engine (no second Document
  * Service write, so no middleware runs twice).
  *
- * Relations are stored per locale (content model) and are not shared fields here; sharing them is
- * a change to `sharedFields` (and their values to `valuesOf`): the write below already maps
- * relation targets to each version's locale (Strapi's transformData).
+ * Relations are not shared fields: a relation is shared by changes, not values, since a locale
+ * cannot link a target that has no version in it (shared-relations.ts).
  */
 
 type Attribute = { type: string; visible?: boolean; pluginOptions?: { i18n?: { localized?: boolean } } };

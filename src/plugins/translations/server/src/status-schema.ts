@@ -46,7 +46,21 @@ const count = z.int().min(0);
 const counts = z.object({ missing: count, 'draft-only': count, outdated: count, 'up-to-date': count, total: count });
 
 export const statusAnswer = z.object({
-  data: z.array(z.object({ ...statusRow, translatedAt: z.iso.datetime().nullable().describe('When the translation was last saved or confirmed') })),
+  data: z.array(
+    z.object({
+      ...statusRow,
+      pendingLinks: z
+        .array(
+          z.object({
+            field: z.string().describe('The relation, e.g. `partners`'),
+            documentId: z.string().describe('The linked document'),
+            title: z.string().nullable().describe("The linked document's title (in the default locale)"),
+          })
+        )
+        .describe('Links the other locales have whose target has no version in this locale yet: made as soon as it has one'),
+      translatedAt: z.iso.datetime().nullable().describe('When the translation was last saved or confirmed'),
+    })
+  ),
   meta: z.object({
     pagination: z.object({ page: z.int().min(1), pageSize: z.int().min(1), pageCount: z.int().min(0), total: z.int().min(0) }),
     summary: z.record(z.string(), counts).describe('Counts per content type (uid) and state, over the filters but `status` and pagination'),

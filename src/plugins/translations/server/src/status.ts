@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import type { ContentAccess } from './access';
 import { defaultLocale, hasDraftAndPublish, isLocalizedApiType, localizedApiTypes, schemaOf, targetLocales } from './locales';
 import { deleteMemory, updateMemory } from './memory/store';
+import { pendingLinks } from './shared-relations';
 import { fieldHashes, loadVersion, localizedFields, revisionOf, titleField, type FieldHashes } from './source';
 import { fieldText } from './texts';
 import { deleteSnapshots, loadSnapshots, syncSnapshot } from './workspace/source-snapshots';
@@ -263,16 +264,27 @@ export const findStatus = async (strapi: Core.Strapi, query: Record<string, unkn
     offset: (page - 1) * pageSize,
     limit: pageSize,
   });
-  return {
-    data: found.map((row) => ({
+  const data = [];
+  for (const row of found) {
+    data.push({
       contentType: row.contentType,
       documentId: row.entryDocumentId,
       title: row.title,
       locale: row.targetLocale,
       status: row.state,
       outdatedFields: row.outdatedFields ?? [],
+      // A version that does not exist has no links to wait for.
+      pendingLinks:
+        row.state === 'missing'
+          ? []
+          : (await pendingLinks(strapi, row.contentType, row.entryDocumentId, row.targetLocale)).filter(
+              (link) => !access || access.can('read', row.contentType, { locale: row.targetLocale }, link.field)
+            ),
       translatedAt: row.translatedAt,
-    })),
+    });
+  }
+  return {
+    data,
     meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total }, summary },
   };
 };

@@ -284,7 +284,16 @@ const TranslationsPage = () => {
                         </a>
                       </Td>
                       <Td><Badge variant={BADGE[row.status]}>{stateLabel(row.status)}</Badge></Td>
-                      <Td><Typography>{row.outdatedFields.join(', ')}</Typography></Td>
+                      <Td>
+                        <Typography>{row.outdatedFields.join(', ')}</Typography>
+                        {row.pendingLinks.length > 0 && (
+                          <Typography tag="p" variant="pi" textColor="neutral600" data-testid="pending-links">
+                            {t('pendingLinks', 'Links waiting for a version in this language: {links}', {
+                              links: row.pendingLinks.map((link) => `${link.title || link.documentId} (${link.field})`).join(', '),
+                            })}
+                          </Typography>
+                        )}
+                      </Td>
                       <Td>
                         {row.status === 'outdated' && (
                           <Button size="S" variant="tertiary" onClick={() => stillCorrect(row.documentId, row.contentType)}>

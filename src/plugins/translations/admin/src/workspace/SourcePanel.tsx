@@ -165,6 +165,24 @@ const SourcePanelContent = ({ model, documentId, locale, source }: { model: stri
       <Checkbox checked={drafts} onCheckedChange={(checked: boolean | 'indeterminate') => setDrafts(checked === true)}>
         {formatMessage({ id: id('memory.drafts'), defaultMessage: 'Also suggest unpublished translations' })}
       </Checkbox>
+      {data.pendingLinks.length > 0 && (
+        <Box paddingBottom={2} data-testid="pending-links">
+          <Typography variant="sigma" textColor="neutral700">
+            {formatMessage({ id: id('pendingLinks'), defaultMessage: 'Links waiting for a version in this language' })}
+          </Typography>
+          {data.pendingLinks.map((link) => (
+            <Typography key={`${link.field}/${link.documentId}`} tag="p" variant="omega">
+              {labels.get(link.field) ?? link.field}: {link.title || link.documentId}
+            </Typography>
+          ))}
+          <Typography variant="pi" textColor="neutral600">
+            {formatMessage({
+              id: id('pendingLinksHelp'),
+              defaultMessage: 'They are linked in {language}. Each is linked here as soon as it is translated.',
+            }, { language: languageName(source) })}
+          </Typography>
+        </Box>
+      )}
       {data.fields.map((field) => (
         <FieldView
           key={field.name}

@@ -16,6 +16,8 @@ export type PanelData = {
   status: 'missing' | 'draft-only' | 'outdated' | 'up-to-date';
   outdatedFields: string[];
   fields: PanelField[];
+  /** Links of the other locales whose target has no version in this locale yet (made when it has one). */
+  pendingLinks: Array<{ field: string; documentId: string; title: string | null }>;
 };
 export type Match = { sourceText: string; targetText: string; score: number; published: boolean; contentType: string; documentId: string };
 export type Suggestion = { field: string; path: string; sourceText: string; matches: Match[] };

@@ -4,6 +4,7 @@ import { fieldPermissionPaths, segmentPermissionPath } from '../access';
 import { defaultLocale, schemaOf, targetLocales } from '../locales';
 import { lookupMemory, type Match } from '../memory/lookup';
 import { sentences } from '../memory/segments';
+import { pendingLinks } from '../shared-relations';
 import { loadVersion, localizedFields } from '../source';
 import { STATUS_UID, resolveType } from '../status';
 import { fieldSegments, fieldText } from '../texts';
@@ -98,6 +99,7 @@ export const sourcePanel = async (strapi: Core.Strapi, target: Target, readable:
     return [field];
   });
   const outdated = fields.filter((field) => field.outdated).map((field) => field.name);
+  const pending = (await pendingLinks(strapi, uid, documentId, locale)).filter((link) => readable(link.field));
   return {
     data: {
       contentType: uid,
@@ -108,6 +110,8 @@ export const sourcePanel = async (strapi: Core.Strapi, target: Target, readable:
       outdatedFields: outdated,
       translatedAt: status?.translatedAt ?? null,
       fields,
+      // Links of the other locales whose target has no version in this one yet (shared-relations.ts).
+      pendingLinks: pending,
     },
   };
 };
