@@ -124,6 +124,7 @@ describe('GET /api/translation-status', () => {
         locale: 'km',
         status: 'missing',
         outdatedFields: [],
+        pendingLinks: [],
         translatedAt: null,
       });
     }
