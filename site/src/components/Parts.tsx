@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment } from 'react';
 import { mediaUrl } from '@/lib/cms';
 import { formatDigits, t, type Locale } from '@/lib/i18n';
 import { href } from '@/lib/paths';
@@ -17,7 +17,10 @@ export function FallbackNotice({ locale, entry }: { locale: Locale; entry: Pick<
   );
 }
 
-export function Crumbs({ locale, trail }: { locale: Locale; trail: Array<{ label: string; path?: string }> }) {
+/** A step of the breadcrumb; `lang` when its label is a document's title served in another language (a fallback). */
+export type Crumb = { label: string; path?: string; lang?: string };
+
+export function Crumbs({ locale, trail }: { locale: Locale; trail: Crumb[] }) {
   const words = t(locale);
   return (
     <nav className="crumbs" aria-label={words.breadcrumb}>
@@ -26,7 +29,7 @@ export function Crumbs({ locale, trail }: { locale: Locale; trail: Array<{ label
           <a href={href(locale, '/')}>{words.home}</a>
         </li>
         {trail.map((step, index) => (
-          <li key={index}>{step.path ? <a href={href(locale, step.path)}>{step.label}</a> : <span aria-current="page">{step.label}</span>}</li>
+          <li key={index}>{step.path ? <a href={href(locale, step.path)}>{step.label}</a> : <span aria-current="page" lang={step.lang}>{step.label}</span>}</li>
         ))}
       </ol>
     </nav>
@@ -44,12 +47,31 @@ export function CmsImage({ media, alt, size = 'medium', className }: { media: Me
   );
 }
 
-/** Content in the language it was served in: lang only where it differs from the page's. */
-export function InLanguage({ locale, entry, children, as: Tag = 'div', className }: { locale: Locale; entry: Pick<Entry, 'locale'>; children: ReactNode; as?: 'div' | 'article' | 'li' | 'span'; className?: string }) {
+/**
+ * The lang attribute for a document's own text (title, summary, names) when it was served in
+ * another language than the page's (the English fallback on a Khmer page); none otherwise.
+ * Put it on those text elements only, never on a whole card: a card also holds interface words,
+ * dates and digits in the page's language, which must keep its font and line height.
+ */
+export const langOf = (locale: Locale, entry: Pick<Entry, 'locale'> | null | undefined): string | undefined =>
+  entry && entry.locale !== locale ? entry.locale : undefined;
+
+/** One fact of a meta line: a document's text carries its `lang`; interface words, dates and digits none. */
+export type Fact = { text: string | number | null | undefined | false; lang?: string };
+
+/** A " · "-separated line of facts (empty ones left out), each in its own language. */
+export function Facts({ facts, className = 'meta' }: { facts: Fact[]; className?: string }) {
+  const shown = facts.filter((fact) => fact.text || fact.text === 0);
+  if (shown.length === 0) return null;
   return (
-    <Tag className={className} lang={entry.locale !== locale ? entry.locale : undefined}>
-      {children}
-    </Tag>
+    <p className={className}>
+      {shown.map((fact, index) => (
+        <Fragment key={index}>
+          {index > 0 && ' · '}
+          {fact.lang ? <span lang={fact.lang}>{fact.text}</span> : fact.text}
+        </Fragment>
+      ))}
+    </p>
   );
 }
 

@@ -1,4 +1,5 @@
-import { CmsImage, InLanguage } from './Parts';
+import { Fragment } from 'react';
+import { CmsImage, langOf } from './Parts';
 import { formatDigits, t, type Locale } from '@/lib/i18n';
 import { docHref } from '@/lib/paths';
 import type { Project } from '@/lib/types';
@@ -18,18 +19,25 @@ export function ProjectCards({ locale, projects, headingLevel = 2 }: { locale: L
     <ul className="cards">
       {projects.map((project) => {
         const status = project.projectStatus;
+        // Only the project's own text is in its language; the badge and years are interface words.
+        const lang = langOf(locale, project);
         return (
-          <InLanguage key={project.documentId} as="li" locale={locale} entry={project}>
+          <li key={project.documentId}>
             <CmsImage media={project.cover} size="small" />
-            <Heading>
+            <Heading lang={lang}>
               <a href={docHref(locale, 'project', project.slug)}>{project.title}</a>
             </Heading>
             <p className="meta">
               {status && <span className="badge">{words.status[status] ?? status}</span>} {years(locale, project)}
-              {project.countries?.length ? ` · ${project.countries.map((c) => c.name).join(', ')}` : ''}
+              {project.countries?.map((country, index) => (
+                <Fragment key={country.documentId}>
+                  {index === 0 ? ' · ' : ', '}
+                  <span lang={langOf(locale, country)}>{country.name}</span>
+                </Fragment>
+              ))}
             </p>
-            {project.summary && <p>{project.summary}</p>}
-          </InLanguage>
+            {project.summary && <p lang={lang}>{project.summary}</p>}
+          </li>
         );
       })}
     </ul>

@@ -16,6 +16,7 @@ export const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'km' :
 const en = {
   languageName: 'English',
   switchTo: 'ភាសាខ្មែរ',
+  // The language switch's title (hint), in the page's language; its accessible name is switchTo.
   switchToLabel: 'Read this page in Khmer',
   skipToContent: 'Skip to content',
   mainMenu: 'Main menu',
@@ -70,6 +71,7 @@ const en = {
   event: 'Event',
   deliveredOn: 'Delivered on',
   openVacancies: 'Open vacancies',
+  noOpenVacancies: 'There are no open vacancies at the moment.',
   closedVacancies: 'Closed vacancies',
   closesAt: 'Closing date',
   closed: 'Closed',
@@ -154,6 +156,7 @@ const km: Dictionary = {
   event: 'ព្រឹត្តិការណ៍',
   deliveredOn: 'ថ្លែងនៅ',
   openVacancies: 'ឱកាសការងារដែលកំពុងបើក',
+  noOpenVacancies: 'មិនមានឱកាសការងារដែលកំពុងបើកនៅពេលនេះទេ។',
   closedVacancies: 'ឱកាសការងារដែលបានបិទ',
   closesAt: 'ថ្ងៃផុតកំណត់',
   closed: 'បានបិទ',

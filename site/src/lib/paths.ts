@@ -24,5 +24,16 @@ export const docPath = (type: string, slug: string): string => (BASES[type] ? `/
 export const href = (locale: Locale | string, path: string): string => `/${locale}${path === '/' ? '' : path}`;
 export const docHref = (locale: Locale | string, type: string, slug: string): string => href(locale, docPath(type, slug));
 
+/**
+ * Menu addresses in the CMS that the site serves under another path. The seeded menu has an
+ * "Art Gallery" entry at /art-gallery, but the site has no such route: photo and art albums share
+ * one list, /photo-galleries. Mapping it here (the one place menu hrefs are resolved) keeps that
+ * link from being a 404 without editing content.
+ */
+const NAV_ALIASES: Record<string, string> = {
+  '/art-gallery': '/photo-galleries',
+};
+
 /** A navigation link from the CMS: site paths get the reader's language, other addresses stay as they are. */
-export const navHref = (locale: Locale, target: string): string => (target.startsWith('/') && !target.startsWith('//') ? href(locale, target) : target);
+export const navHref = (locale: Locale, target: string): string =>
+  target.startsWith('/') && !target.startsWith('//') ? href(locale, NAV_ALIASES[target] ?? target) : target;

@@ -18,8 +18,11 @@ export async function generateMetadata({ params }: DocParams): Promise<Metadata>
   return documentMetadata(locale, `/${slug}`, page, page.title, blocksText(page.body));
 }
 
-/** One entry of a page's dynamic zone. */
-function Section({ locale, section }: { locale: Locale; section: PageSection }) {
+/**
+ * One entry of a page's dynamic zone. `uiLang` is set when the article is a fallback (lang="en" on
+ * a Khmer page): the interface words and digits it adds are in the page's language, not the article's.
+ */
+function Section({ locale, section, uiLang }: { locale: Locale; section: PageSection; uiLang?: string }) {
   const words = t(locale);
   switch (section.__component) {
     case 'shared.rich-text':
@@ -34,7 +37,9 @@ function Section({ locale, section }: { locale: Locale; section: PageSection }) 
     case 'shared.key-figure':
       return (
         <p className="figures">
-          <span className="value">{formatNumber(locale, section.value as number)}</span> {section.label as string}
+          <span className="value" lang={uiLang}>
+            {formatNumber(locale, section.value as number)}
+          </span> {section.label as string}
         </p>
       );
     case 'shared.file-download': {
@@ -42,7 +47,7 @@ function Section({ locale, section }: { locale: Locale; section: PageSection }) 
       return file ? (
         <p>
           <a href={mediaUrl(file.url)} download>
-            {words.download}: {(section.label as string) ?? file.name}
+            <span lang={uiLang}>{words.download}:</span> {(section.label as string) ?? file.name}
           </a>
         </p>
       ) : null;
@@ -66,13 +71,13 @@ export default async function CmsPage({ params }: DocParams) {
   const contentLang = page.locale !== locale ? page.locale : undefined;
   return (
     <>
-      <Crumbs locale={locale} trail={[{ label: page.title }]} />
+      <Crumbs locale={locale} trail={[{ label: page.title, lang: contentLang }]} />
       <FallbackNotice locale={locale} entry={page} />
       <article lang={contentLang}>
         <h1>{page.title}</h1>
         <Blocks blocks={page.body} />
         {(page.sections ?? []).map((section) => (
-          <Section key={`${section.__component}-${section.id}`} locale={locale} section={section} />
+          <Section key={`${section.__component}-${section.id}`} locale={locale} section={section} uiLang={contentLang ? locale : undefined} />
         ))}
       </article>
     </>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { CmsImage, Crumbs } from '@/components/Parts';
+import { CmsImage, Crumbs, Facts, langOf } from '@/components/Parts';
 import { getGalleries } from '@/lib/content';
 import { formatDate, t } from '@/lib/i18n';
 import { readLocale, type LocaleParams } from '@/lib/params';
@@ -22,12 +22,13 @@ export default async function Galleries({ params }: LocaleParams) {
       {galleries.data.length === 0 && <p>{words.nothingYet}</p>}
       <ul className="cards">
         {galleries.data.map((gallery) => (
-          <li key={gallery.documentId} lang={gallery.locale !== locale ? gallery.locale : undefined}>
+          // lang on the title only (a fallback's English): the date is in the page's language.
+          <li key={gallery.documentId}>
             <CmsImage media={gallery.cover} size="small" />
-            <h2>
+            <h2 lang={langOf(locale, gallery)}>
               <a href={docHref(locale, 'photo-gallery', gallery.slug)}>{gallery.title}</a>
             </h2>
-            <p className="meta">{[gallery.takenOn && formatDate(locale, gallery.takenOn), gallery.country?.name].filter(Boolean).join(' · ')}</p>
+            <Facts facts={[{ text: gallery.takenOn && formatDate(locale, gallery.takenOn) }, { text: gallery.country?.name, lang: langOf(locale, gallery.country) }]} />
           </li>
         ))}
       </ul>

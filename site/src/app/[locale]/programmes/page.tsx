@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Crumbs } from '@/components/Parts';
+import { Crumbs, langOf } from '@/components/Parts';
 import { getProgrammes } from '@/lib/content';
 import { t } from '@/lib/i18n';
 import { readLocale, type LocaleParams } from '@/lib/params';
@@ -22,11 +22,12 @@ export default async function Programmes({ params }: LocaleParams) {
       {programmes.length === 0 && <p>{words.nothingYet}</p>}
       <ul className="cards">
         {programmes.map((programme) => (
-          <li key={programme.documentId} lang={programme.locale !== locale ? programme.locale : undefined}>
-            <h2>
+          // lang on the title and summary, not the card: the card's other content is the page's.
+          <li key={programme.documentId}>
+            <h2 lang={langOf(locale, programme)}>
               <a href={docHref(locale, 'programme', programme.slug)}>{programme.title}</a>
             </h2>
-            {programme.summary && <p>{programme.summary}</p>}
+            {programme.summary && <p lang={langOf(locale, programme)}>{programme.summary}</p>}
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { CmsImage, Crumbs } from '@/components/Parts';
+import { CmsImage, Crumbs, langOf } from '@/components/Parts';
 import { getPublications } from '@/lib/content';
 import { enumWord, formatDigits, t } from '@/lib/i18n';
 import { readLocale, type LocaleParams } from '@/lib/params';
@@ -25,9 +25,10 @@ export default async function Publications({ params }: LocaleParams) {
       {publications.data.length === 0 && <p>{words.nothingYet}</p>}
       <ul className="cards">
         {publications.data.map((publication) => (
-          <li key={publication.documentId} lang={publication.locale !== locale ? publication.locale : undefined}>
+          // lang on the title only (a fallback's English): the kind and year below are in the page's language.
+          <li key={publication.documentId}>
             <CmsImage media={publication.cover} size="thumbnail" />
-            <h2>
+            <h2 lang={langOf(locale, publication)}>
               <a href={docHref(locale, 'publication', publication.slug)}>{publication.title}</a>
             </h2>
             <p className="meta">{[enumWord(locale, publication.kind), publication.year && formatDigits(locale, publication.year)].filter(Boolean).join(' · ')}</p>

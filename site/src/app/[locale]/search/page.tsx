@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Crumbs, Pager } from '@/components/Parts';
+import { Crumbs, langOf, Pager } from '@/components/Parts';
 import { search } from '@/lib/content';
 import { formatNumber, t } from '@/lib/i18n';
 import { readLocale, readPage, type LocaleParams } from '@/lib/params';
@@ -47,11 +47,19 @@ export default async function SearchPage({ params, searchParams }: Props) {
             <ol className="search-results" data-testid="search-results">
               {results.data.map((hit) => {
                 const type = typeOfRoute(hit.type);
+                // A fallback hit's title and snippet are English: lang on them, not on the <li>.
+                const lang = langOf(locale, hit);
                 return (
-                  <li key={`${hit.type}-${hit.documentId}`} lang={hit.locale !== locale ? hit.locale : undefined}>
-                    {type && hit.slug ? <a href={docHref(locale, type, hit.slug)}>{hit.title}</a> : hit.title}
+                  <li key={`${hit.type}-${hit.documentId}`}>
+                    {type && hit.slug ? (
+                      <a href={docHref(locale, type, hit.slug)} lang={lang}>
+                        {hit.title}
+                      </a>
+                    ) : (
+                      <span lang={lang}>{hit.title}</span>
+                    )}
                     {/* The CMS escapes the text and adds only <mark> around the words found. */}
-                    <p className="meta" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
+                    <p className="meta" lang={lang} dangerouslySetInnerHTML={{ __html: hit.snippet }} />
                   </li>
                 );
               })}

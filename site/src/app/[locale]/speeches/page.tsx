@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Crumbs } from '@/components/Parts';
+import { Crumbs, Facts, langOf } from '@/components/Parts';
 import { getSpeeches } from '@/lib/content';
 import { formatDate, t } from '@/lib/i18n';
 import { readLocale, type LocaleParams } from '@/lib/params';
@@ -25,11 +25,18 @@ export default async function Speeches({ params }: LocaleParams) {
       {speeches.data.length === 0 && <p>{words.nothingYet}</p>}
       <ul className="cards">
         {speeches.data.map((speech) => (
-          <li key={speech.documentId} lang={speech.locale !== locale ? speech.locale : undefined}>
-            <h2>
+          // lang on the speech's own text only (a fallback's English): the date is in the page's language.
+          <li key={speech.documentId}>
+            <h2 lang={langOf(locale, speech)}>
               <a href={docHref(locale, 'speech', speech.slug)}>{speech.title}</a>
             </h2>
-            <p className="meta">{[speech.speaker, speech.eventPlace, speech.deliveredOn && formatDate(locale, speech.deliveredOn)].filter(Boolean).join(' · ')}</p>
+            <Facts
+              facts={[
+                { text: speech.speaker, lang: langOf(locale, speech) },
+                { text: speech.eventPlace, lang: langOf(locale, speech) },
+                { text: speech.deliveredOn && formatDate(locale, speech.deliveredOn) },
+              ]}
+            />
           </li>
         ))}
       </ul>

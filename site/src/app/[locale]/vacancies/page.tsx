@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Crumbs } from '@/components/Parts';
+import { Crumbs, Facts, langOf } from '@/components/Parts';
 import { getVacancies } from '@/lib/content';
 import { enumWord, formatDeadline, t, type Locale } from '@/lib/i18n';
 import { readLocale, type LocaleParams } from '@/lib/params';
@@ -12,18 +12,21 @@ export async function generateMetadata({ params }: LocaleParams): Promise<Metada
   return listMetadata(locale, '/vacancies', t(locale).vacancies);
 }
 
-function VacancyList({ locale, vacancies, testId }: { locale: Locale; vacancies: Vacancy[]; testId: string }) {
+/** `empty` says what an empty list means: no open vacancies now is not "nothing published". */
+function VacancyList({ locale, vacancies, testId, empty }: { locale: Locale; vacancies: Vacancy[]; testId: string; empty: string }) {
   const words = t(locale);
-  if (vacancies.length === 0) return <p>{words.nothingYet}</p>;
+  if (vacancies.length === 0) return <p>{empty}</p>;
   return (
     <ul className="cards" data-testid={testId}>
       {vacancies.map((vacancy) => (
-        <li key={vacancy.documentId} lang={vacancy.locale !== locale ? vacancy.locale : undefined}>
-          <h3>
+        // lang on the vacancy's own text only (a fallback's English): the contract type and the
+        // closing date are interface words in the page's language; the grade is a code.
+        <li key={vacancy.documentId}>
+          <h3 lang={langOf(locale, vacancy)}>
             <a href={docHref(locale, 'vacancy', vacancy.slug)}>{vacancy.title}</a>
           </h3>
-          <p className="meta">{[vacancy.dutyStation, enumWord(locale, vacancy.contractType), vacancy.grade].filter(Boolean).join(' · ')}</p>
-          <p lang={locale}>
+          <Facts facts={[{ text: vacancy.dutyStation, lang: langOf(locale, vacancy) }, { text: enumWord(locale, vacancy.contractType) }, { text: vacancy.grade }]} />
+          <p>
             {words.closesAt}: <time dateTime={vacancy.closesAt}>{formatDeadline(locale, vacancy.closesAt)}</time>
           </p>
         </li>
@@ -46,9 +49,9 @@ export default async function Vacancies({ params }: LocaleParams) {
       <Crumbs locale={locale} trail={[{ label: words.vacancies }]} />
       <h1>{words.vacancies}</h1>
       <h2>{words.openVacancies}</h2>
-      <VacancyList locale={locale} vacancies={open} testId="open-vacancies" />
+      <VacancyList locale={locale} vacancies={open} testId="open-vacancies" empty={words.noOpenVacancies} />
       <h2>{words.closedVacancies}</h2>
-      <VacancyList locale={locale} vacancies={closed} testId="closed-vacancies" />
+      <VacancyList locale={locale} vacancies={closed} testId="closed-vacancies" empty={words.nothingYet} />
     </>
   );
 }

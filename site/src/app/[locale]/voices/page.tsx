@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Crumbs } from '@/components/Parts';
+import { Crumbs, Facts, langOf } from '@/components/Parts';
 import { getVoices } from '@/lib/content';
 import { formatDate, t } from '@/lib/i18n';
 import { readLocale, type LocaleParams } from '@/lib/params';
@@ -22,13 +22,18 @@ export default async function Voices({ params }: LocaleParams) {
       {voices.data.length === 0 && <p>{words.nothingYet}</p>}
       <ul className="cards">
         {voices.data.map((voice) => (
-          <li key={voice.documentId} lang={voice.locale !== locale ? voice.locale : undefined}>
-            <h2>
+          // lang on the voice's own text only (a fallback's English): the date is in the page's language.
+          <li key={voice.documentId}>
+            <h2 lang={langOf(locale, voice)}>
               <a href={docHref(locale, 'voice', voice.slug)}>{voice.title}</a>
             </h2>
-            <p className="meta">
-              {[voice.dateline, voice.date && formatDate(locale, voice.date), voice.country?.name].filter(Boolean).join(' · ')}
-            </p>
+            <Facts
+              facts={[
+                { text: voice.dateline, lang: langOf(locale, voice) },
+                { text: voice.date && formatDate(locale, voice.date) },
+                { text: voice.country?.name, lang: langOf(locale, voice.country) },
+              ]}
+            />
           </li>
         ))}
       </ul>

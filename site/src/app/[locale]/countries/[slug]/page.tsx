@@ -30,7 +30,7 @@ export default async function CountryPage({ params, searchParams }: Props) {
   const contentLang = country.locale !== locale ? country.locale : undefined;
   return (
     <>
-      <Crumbs locale={locale} trail={[{ label: words.countries, path: '/countries' }, { label: country.name }]} />
+      <Crumbs locale={locale} trail={[{ label: words.countries, path: '/countries' }, { label: country.name, lang: contentLang }]} />
       <FallbackNotice locale={locale} entry={country} />
       <h1 lang={contentLang}>{country.name}</h1>
       {country.overview && country.overview.length > 0 && (

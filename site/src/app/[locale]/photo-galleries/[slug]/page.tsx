@@ -24,7 +24,7 @@ export default async function GalleryPage({ params }: DocParams) {
   const contentLang = gallery.locale !== locale ? gallery.locale : undefined;
   return (
     <>
-      <Crumbs locale={locale} trail={[{ label: words.photoGalleries, path: '/photo-galleries' }, { label: gallery.title }]} />
+      <Crumbs locale={locale} trail={[{ label: words.photoGalleries, path: '/photo-galleries' }, { label: gallery.title, lang: contentLang }]} />
       <FallbackNotice locale={locale} entry={gallery} />
       <article>
         <h1 lang={contentLang}>{gallery.title}</h1>

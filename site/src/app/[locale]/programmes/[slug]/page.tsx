@@ -26,7 +26,7 @@ export default async function ProgrammePage({ params }: DocParams) {
   const contentLang = programme.locale !== locale ? programme.locale : undefined;
   return (
     <>
-      <Crumbs locale={locale} trail={[{ label: words.programmes, path: '/programmes' }, { label: programme.title }]} />
+      <Crumbs locale={locale} trail={[{ label: words.programmes, path: '/programmes' }, { label: programme.title, lang: contentLang }]} />
       <FallbackNotice locale={locale} entry={programme} />
       <article>
         <h1 lang={contentLang}>

@@ -42,7 +42,7 @@ export default async function ProjectPage({ params }: DocParams) {
   const status = project.projectStatus;
   return (
     <>
-      <Crumbs locale={locale} trail={[{ label: words.projects, path: '/projects' }, { label: project.title }]} />
+      <Crumbs locale={locale} trail={[{ label: words.projects, path: '/projects' }, { label: project.title, lang: contentLang }]} />
       <FallbackNotice locale={locale} entry={project} />
       <article>
         <h1 lang={contentLang}>{project.title}</h1>
@@ -165,8 +165,11 @@ export default async function ProjectPage({ params }: DocParams) {
             <h2 id="publications">{words.relatedPublications}</h2>
             <ul>
               {project.publications.map((publication) => (
-                <li key={publication.documentId} lang={publication.locale !== locale ? publication.locale : undefined}>
-                  <a href={docHref(locale, 'publication', publication.slug)}>{publication.title}</a>
+                // lang on the title only: the year is written in the page's digits.
+                <li key={publication.documentId}>
+                  <a href={docHref(locale, 'publication', publication.slug)} lang={publication.locale !== locale ? publication.locale : undefined}>
+                    {publication.title}
+                  </a>
                   {publication.year && ` (${formatDigits(locale, publication.year)})`}
                 </li>
               ))}

@@ -27,7 +27,7 @@ export default async function PublicationPage({ params }: DocParams) {
   const contentLang = publication.locale !== locale ? publication.locale : undefined;
   return (
     <>
-      <Crumbs locale={locale} trail={[{ label: words.publications, path: '/publications' }, { label: publication.title }]} />
+      <Crumbs locale={locale} trail={[{ label: words.publications, path: '/publications' }, { label: publication.title, lang: contentLang }]} />
       <FallbackNotice locale={locale} entry={publication} />
       <article>
         <h1 lang={contentLang}>{publication.title}</h1>
@@ -91,8 +91,9 @@ export default async function PublicationPage({ params }: DocParams) {
               {publication.files.map((download) =>
                 download.file ? (
                   <li key={download.id}>
-                    <a href={mediaUrl(download.file.url)} download lang={contentLang} hrefLang={download.language ?? undefined}>
-                      {words.download}: {download.label ?? download.file.name}
+                    {/* "Download" is an interface word: only the file's label is in the document's language. */}
+                    <a href={mediaUrl(download.file.url)} download hrefLang={download.language ?? undefined}>
+                      {words.download}: <span lang={contentLang}>{download.label ?? download.file.name}</span>
                     </a>{' '}
                     <span className="meta">
                       ({[download.file.mime === 'application/pdf' ? 'PDF' : download.file.mime, fileSize(download.file.size), download.language].filter(Boolean).join(', ')})

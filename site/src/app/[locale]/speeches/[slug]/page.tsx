@@ -24,7 +24,7 @@ export default async function SpeechPage({ params }: DocParams) {
   const contentLang = speech.locale !== locale ? speech.locale : undefined;
   return (
     <>
-      <Crumbs locale={locale} trail={[{ label: words.speeches, path: '/speeches' }, { label: speech.title }]} />
+      <Crumbs locale={locale} trail={[{ label: words.speeches, path: '/speeches' }, { label: speech.title, lang: contentLang }]} />
       <FallbackNotice locale={locale} entry={speech} />
       <article>
         <h1 lang={contentLang}>{speech.title}</h1>

@@ -26,7 +26,7 @@ export default async function ThemePage({ params, searchParams }: DocParams & { 
   const words = t(locale);
   return (
     <>
-      <Crumbs locale={locale} trail={[{ label: words.themes, path: '/themes' }, { label: theme.name }]} />
+      <Crumbs locale={locale} trail={[{ label: words.themes, path: '/themes' }, { label: theme.name, lang: theme.locale !== locale ? theme.locale : undefined }]} />
       <FallbackNotice locale={locale} entry={theme} />
       <h1 lang={theme.locale !== locale ? theme.locale : undefined}>{theme.name}</h1>
       <ProjectCards locale={locale} projects={projects.data} />

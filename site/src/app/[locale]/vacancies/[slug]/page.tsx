@@ -27,11 +27,12 @@ export default async function VacancyPage({ params }: DocParams) {
   const isClosed = Date.parse(vacancy.closesAt) <= Date.now();
   return (
     <>
-      <Crumbs locale={locale} trail={[{ label: words.vacancies, path: '/vacancies' }, { label: vacancy.title }]} />
+      <Crumbs locale={locale} trail={[{ label: words.vacancies, path: '/vacancies' }, { label: vacancy.title, lang: contentLang }]} />
       <FallbackNotice locale={locale} entry={vacancy} />
       <article>
         <h1 lang={contentLang}>
-          {vacancy.title} {isClosed && <span className="badge">{words.closed}</span>}
+          {/* The badge is an interface word: back to the page's language inside a fallback's English title. */}
+          {vacancy.title} {isClosed && <span className="badge" lang={contentLang ? locale : undefined}>{words.closed}</span>}
         </h1>
         <dl className="facts">
           <dt>{words.closesAt}</dt>
@@ -52,7 +53,8 @@ export default async function VacancyPage({ params }: DocParams) {
                 {vacancy.country && (
                   <>
                     {' '}
-                    (<a href={docHref(locale, 'country', vacancy.country.slug)}>{vacancy.country.name}</a>)
+                    {/* The country's name is in its own language, which may differ from the vacancy's. */}
+                    (<a href={docHref(locale, 'country', vacancy.country.slug)} lang={vacancy.country.locale !== (contentLang ?? locale) ? vacancy.country.locale : undefined}>{vacancy.country.name}</a>)
                   </>
                 )}
               </dd>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Blocks, blocksText } from '@/components/Blocks';
-import { Crumbs, FallbackNotice } from '@/components/Parts';
+import { Crumbs, Facts, FallbackNotice } from '@/components/Parts';
 import { getVoice } from '@/lib/content';
 import { formatDate, t } from '@/lib/i18n';
 import { readDoc, type DocParams } from '@/lib/params';
@@ -25,11 +25,12 @@ export default async function VoicePage({ params }: DocParams) {
   const contentLang = voice.locale !== locale ? voice.locale : undefined;
   return (
     <>
-      <Crumbs locale={locale} trail={[{ label: words.voices, path: '/voices' }, { label: voice.title }]} />
+      <Crumbs locale={locale} trail={[{ label: words.voices, path: '/voices' }, { label: voice.title, lang: contentLang }]} />
       <FallbackNotice locale={locale} entry={voice} />
       <article lang={contentLang}>
         <h1>{voice.title}</h1>
-        <p className="meta">{[voice.dateline, voice.date && formatDate(locale, voice.date)].filter(Boolean).join(' · ')}</p>
+        {/* Inside a fallback's English article, the date is still written in the page's language. */}
+        <Facts facts={[{ text: voice.dateline }, { text: voice.date && formatDate(locale, voice.date), lang: contentLang ? locale : undefined }]} />
         <Blocks blocks={voice.body} />
       </article>
       <p>
