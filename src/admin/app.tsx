@@ -2,10 +2,12 @@ import { switchOffTourAndAnnouncements } from './announcements';
 import { loadKhmerFont } from './khmer-font';
 import { onlyPermittedActions } from './permitted-actions';
 import { km } from './translations/km';
+import { IntegerInput } from './year-input';
 import { plainYears } from './years';
 
 type ContentManagerApis = { addDocumentAction: (reducer: (actions: unknown[]) => unknown[]) => void };
 type App = { getPlugin: (id: string) => { apis: unknown }; registerHook: (name: string, fn: (...args: never[]) => unknown) => void };
+type RegisterApp = { addFields: (field: { type: string; Component: unknown }) => void };
 
 /**
  * The admin panel as editors and translators use it: in English or Khmer (translations/km.ts,
@@ -19,8 +21,10 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  register() {
+  register(app: RegisterApp) {
     switchOffTourAndAnnouncements();
+    // Years in the edit view without thousands separators (the list view: plainYears below).
+    app.addFields({ type: 'integer', Component: IntegerInput });
   },
   bootstrap(app: App) {
     loadKhmerFont();

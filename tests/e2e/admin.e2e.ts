@@ -498,6 +498,19 @@ describe("the translator's workspace", () => {
   );
 
   it(
+    'labels fields in words and shows a year as a year in the edit view',
+    recordFailure(() => editor, 'years-edit', async () => {
+      const { page } = editor;
+      const documentId = await projectDocumentId('Phnom Penh – Partnership for Urban Poverty Reduction – Phase II – Slum Upgrading');
+      await page.goto(`${server.url}/admin${PROJECTS}/${documentId}?plugins[i18n][locale]=en`);
+      const startYear = page.getByRole('textbox', { name: 'Start year' });
+      await startYear.waitFor(WAIT);
+      expect(await startYear.inputValue()).toBe('2004');
+      await page.getByText('Key figures', { exact: true }).first().waitFor(WAIT);
+    })
+  );
+
+  it(
     'shows no guided tour or product announcement',
     recordFailure(() => translator, 'announcements', async () => {
       const { page } = translator;
