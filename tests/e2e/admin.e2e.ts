@@ -506,7 +506,8 @@ describe("the translator's workspace", () => {
       const startYear = page.getByRole('textbox', { name: 'Start year' });
       await startYear.waitFor(WAIT);
       expect(await startYear.inputValue()).toBe('2004');
-      await page.getByText('Key figures', { exact: true }).first().waitFor(WAIT);
+      // A repeatable component's label carries its count: "Key figures (2)".
+      await page.getByText(/^Key figures\b/).first().waitFor(WAIT);
     })
   );
 

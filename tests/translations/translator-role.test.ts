@@ -86,6 +86,20 @@ describe('the "Translator (Khmer)" role', () => {
     expect((km as any)?.countries.map((c: { slug: string; locale: string }) => [c.slug, c.locale])).toEqual([['cambodia', 'km']]);
   });
 
+  it('may not change the links of the Khmer version (they are shared with English)', async () => {
+    const [cambodia] = await app.db.query('api::country.country').findMany({ where: { slug: 'cambodia', locale: 'km' }, select: ['documentId'], limit: 1 });
+    const linked = async (locale: string) =>
+      ((await app.documents(PROJECT).findOne({ documentId: englishOnly, locale, populate: ['countries'] } as never)) as any).countries.map((c: { slug: string }) => c.slug);
+    const res = await http(app)
+      .put(`${CM}/${englishOnly}`)
+      .query({ locale: 'km' })
+      .set(as())
+      .send({ title: 'គម្រោងថ្មី ២', countries: { connect: [], disconnect: [{ documentId: cambodia.documentId, locale: 'km' }] } });
+    expect([200, 403]).toContain(res.status);
+    expect(await linked('km')).toEqual(['cambodia']);
+    expect(await linked('en')).toEqual(['cambodia']);
+  });
+
   it('updates and publishes the Khmer version', async () => {
     const update = await http(app).put(`${CM}/${translated}`).query({ locale: 'km' }).set(as()).send({ title: 'សាកល្បង ២' });
     expect(update.status).toBe(200);

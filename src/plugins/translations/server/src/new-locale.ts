@@ -46,10 +46,12 @@ export const newLocaleMiddleware =
     if (!english) return next();
 
     const data = { ...(params.data ?? {}) };
-    // An administrator who may not edit the source locale (a translator) sees the shared fields of a
-    // new version read-only ("edited there"), and the form sends them back: they are dropped, so that
-    // the new version takes the document's values (shared-fields.ts), whatever was sent.
-    if (cannotEditSource(strapi, uid, source)) for (const name of sharedFields(strapi, uid)) delete data[name];
+    // An administrator who may not edit the source locale (a translator) sees the shared fields and
+    // links of a new version read-only ("edited there"), and the form sends them back: they are
+    // dropped, so that the new version takes the document's values (shared-fields.ts) and links.
+    if (cannotEditSource(strapi, uid, source)) {
+      for (const name of [...sharedFields(strapi, uid), ...relations.map(([relation]) => relation)]) delete data[name];
+    }
     for (const [name, attribute] of relations) {
       if (data[name] !== undefined) continue;
       const linked = (Array.isArray(english[name]) ? english[name] : english[name] ? [english[name]] : []) as Array<{ documentId: string }>;

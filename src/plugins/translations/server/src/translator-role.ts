@@ -19,13 +19,12 @@ type Permission = { action: string; subject?: string | null; properties?: Record
 
 /**
  * Whether a (possibly nested, e.g. "keyFigures.label") field is one a translator edits: a
- * localized attribute or a relation (Strapi keeps relations per locale). Shared fields (slug,
- * dates, numbers, media) are never editable from the Khmer version: Strapi would copy them to
- * English.
+ * localized attribute. Shared fields (slug, dates, numbers, media) and relations (shared links,
+ * shared-relations.ts) are never editable from the Khmer version: the change would reach English.
  */
 const isTranslatable = (strapi: Core.Strapi, uid: string, field: string): boolean => {
   const attribute = schemaOf(strapi, uid).attributes[field.split('.')[0]];
-  return attribute?.type === 'relation' || (attribute?.pluginOptions?.i18n?.localized === true && attribute.type !== 'media');
+  return attribute?.pluginOptions?.i18n?.localized === true && attribute.type !== 'media' && attribute.type !== 'relation';
 };
 
 /** The role's permissions, built from the content types of this application. */
