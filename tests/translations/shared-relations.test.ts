@@ -155,6 +155,29 @@ describe('a change in one locale is made in every other', () => {
   });
 });
 
+describe('what the content manager shows and sends', () => {
+  it("a Khmer draft with unpublished changes stays modified when an English publish changes the Khmer published version's links", async () => {
+    const p1 = await makePartner('modified-p1');
+    const project = await makeProject('modified');
+    await cmSave(project, 'km', { title: 'គម្រោង មិនទាន់ផ្សព្វផ្សាយ' });
+    await restWrite(project, 'en', { partners: { connect: [p1] } });
+    expect((await partners(project)).published.km).toEqual([p1]);
+    const rows = (await app.db.query(PROJECT).findMany({ where: { documentId: project, locale: 'km' }, select: ['updatedAt', 'publishedAt'] })) as Array<{ updatedAt: string; publishedAt: unknown }>;
+    const [draft, published] = [rows.find((row) => !row.publishedAt)!, rows.find((row) => row.publishedAt)!];
+    expect(new Date(draft.updatedAt).getTime()).toBeGreaterThan(new Date(published.updatedAt).getTime());
+    const view = await http(app).get(`${CM}/${project}`).query({ locale: 'km' }).set(bearer(admin.jwt));
+    expect(view.status).toBe(200);
+    expect(view.body.data.status).toBe('modified');
+  });
+
+  it('a new Khmer version made in the content manager with a link connected keeps the English links too', async () => {
+    const [p1, p2] = [await makePartner('new-version-p1'), await makePartner('new-version-p2')];
+    const project = await makeProject('new-version', { englishOnly: true, data: { partners: [p1] } });
+    await cmSave(project, 'km', { title: 'គម្រោង ថ្មី', partners: { connect: [{ ...ref(p2, 'km'), position: { end: true } }], disconnect: [] } });
+    expect((await partners(project)).draft.km).toEqual([p1, p2]);
+  });
+});
+
 describe('a target without a Khmer version: pending in Khmer, listed, and linked once it is translated', () => {
   it('a target without a Khmer version: pending in Khmer, listed, and linked once it is translated', async () => {
     const p1 = await makePartner('pending-p1');

@@ -1,5 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { toDocumentData } from './document-data';
+import { keepUpdatedAt } from './keep-updated-at';
 import { defaultLocale, hasDraftAndPublish, isLocalizedApiType, localizedApiTypes, schemaOf } from './locales';
 import { componentPopulate, titleField } from './source';
 
@@ -79,8 +80,12 @@ const writeRow = async (strapi: Core.Strapi, uid: string, row: Row, values: Valu
   const repository = strapi.documents(uid as UID.ContentType) as unknown as Repository;
   const transformData = (strapi.documents as unknown as { utils: { transformData: TransformData } }).utils.transformData;
   const transformed = await transformData(structuredClone(values), { uid, status, locale: row.locale, allowMissingId: true });
-  const componentData = await repository.updateComponents(row, transformed);
-  await strapi.db.query(uid as UID.Schema).update({ where: { id: row.id }, data: { ...repository.omitComponentData(values), ...componentData } });
+  const write = async () => {
+    const componentData = await repository.updateComponents(row, transformed);
+    await strapi.db.query(uid as UID.Schema).update({ where: { id: row.id }, data: { ...repository.omitComponentData(values), ...componentData } });
+  };
+  // A published version following another locale's publish keeps its updatedAt (keep-updated-at.ts).
+  await (status === 'published' && hasDraftAndPublish(strapi, uid) ? keepUpdatedAt(strapi, uid, row.id, write) : write());
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { defaultLocale, hasDraftAndPublish, isLocalizedApiType, localizedApiTypes, schemaOf } from './locales';
+import { keepUpdatedAt } from './keep-updated-at';
 import { titleField } from './source';
 
 /**
@@ -15,7 +16,8 @@ import { titleField } from './source';
  *  - A target that has no version in a locale yet cannot be linked there (a Khmer page would link
  *    an English one): the link is *pending* in that locale. It is never dropped: the other locales
  *    keep it, the side panel and the translation status list it, and it is made as soon as the
- *    target gets its version in that locale (in the drafts; the published version on the next publish).
+ *    target gets its version in that locale: in the drafts at once, in a published version when that
+ *    locale is next published (publishing another locale does not add it there).
  *
  * Changes are applied as changes (what was connected, what disconnected, the new order), not by
  * copying one locale's list over the others: a locale's list lacks its pending links, and copying
@@ -74,24 +76,38 @@ const presentIn = async (strapi: Core.Strapi, target: string, documentIds: strin
 
 /**
  * One locale's links after a change made in another: what was disconnected there goes, what was
- * connected comes (where the target has a version here), in the order of the locale changed; links
- * only this locale has stay, after them.
+ * connected comes (where the target has a version here) after the link it follows there, and the
+ * links both have take the order of the locale changed; a link only this locale has keeps its place.
  */
 export const applyChange = (current: string[], before: string[], after: string[], available: Set<string>): string[] => {
   const kept = current.filter((id) => !(before.includes(id) && !after.includes(id)));
-  const added = after.filter((id) => !before.includes(id) && !kept.includes(id) && available.has(id));
-  const links = new Set([...kept, ...added]);
-  return [...after.filter((id) => links.has(id)), ...kept.filter((id) => !after.includes(id))];
+  const reordered = after.filter((id) => kept.includes(id));
+  let next = 0;
+  const links = kept.map((id) => (after.includes(id) ? reordered[next++] : id));
+  after.forEach((id, index) => {
+    if (links.includes(id) || before.includes(id) || !available.has(id)) return;
+    const previous = after.slice(0, index).reverse().find((candidate) => links.includes(candidate));
+    links.splice(previous === undefined ? 0 : links.indexOf(previous) + 1, 0, id);
+  });
+  return links;
 };
+
+/** A relation that holds one link (manyToOne, oneToOne): a change sets it, a pending target empties it. */
+const holdsOne = (strapi: Core.Strapi, uid: string, relation: string): boolean =>
+  ['manyToOne', 'oneToOne'].includes((schemaOf(strapi, uid).attributes as Record<string, Attribute>)[relation].relation ?? '');
 
 type TransformData = (data: Record<string, unknown>, options: { uid: string; status: Status; locale: string; allowMissingId: boolean }) => Promise<Record<string, unknown>>;
 
-/** Sets some relations of one version, through the Query Engine (no Document Service middleware runs twice). */
+/**
+ * Sets some relations of one version, through the Query Engine (no Document Service middleware
+ * runs twice). A published version keeps its updatedAt (keepUpdatedAt).
+ */
 const writeLinks = async (strapi: Core.Strapi, uid: string, version: Version, links: Links, status: Status): Promise<void> => {
   const transformData = (strapi.documents as unknown as { utils: { transformData: TransformData } }).utils.transformData;
   const data = Object.fromEntries(Object.entries(links).map(([name, ids]) => [name, { set: ids.map((documentId) => ({ documentId, locale: version.locale })) }]));
   const transformed = await transformData(data, { uid, status, locale: version.locale, allowMissingId: true });
-  await strapi.db.query(uid as UID.Schema).update({ where: { id: version.id }, data: transformed });
+  const write = () => strapi.db.query(uid as UID.Schema).update({ where: { id: version.id }, data: transformed });
+  await (status === 'published' && hasDraftAndPublish(strapi, uid) ? keepUpdatedAt(strapi, uid, version.id, write) : write());
 };
 
 /** Applies the change one version went through (`before` → `after`) to the other locales' versions of that status. */
@@ -103,7 +119,7 @@ const spread = async (strapi: Core.Strapi, uid: string, documentId: string, stat
     const links: Links = {};
     for (const name of changed) {
       const available = await presentIn(strapi, targetOf(strapi, uid, name), after[name], version.locale, status);
-      const next = applyChange(version.links[name], before[name] ?? [], after[name], available);
+      const next = holdsOne(strapi, uid, name) ? after[name].filter((id) => available.has(id)) : applyChange(version.links[name], before[name] ?? [], after[name], available);
       if (JSON.stringify(next) !== JSON.stringify(version.links[name])) links[name] = next;
     }
     if (Object.keys(links).length > 0) await writeLinks(strapi, uid, version, links, status);
@@ -128,9 +144,8 @@ const resolvePending = async (strapi: Core.Strapi, target: string, documentId: s
         if (!here || here.links[relation].includes(documentId)) continue;
         // In the order of the locale that has it: the default one if it does.
         const reference = [...versions].sort((a, b) => Number(b.locale === source) - Number(a.locale === source)).find((version) => version.links[relation].includes(documentId))!;
-        const next = applyChange(here.links[relation], [], [documentId], new Set([documentId]));
-        const ordered = [...reference.links[relation].filter((id) => next.includes(id)), ...next.filter((id) => !reference.links[relation].includes(id))];
-        await writeLinks(strapi, uid, here, { [relation]: ordered }, 'draft');
+        const next = holdsOne(strapi, uid, relation) ? [documentId] : applyChange(here.links[relation], reference.links[relation].filter((id) => id !== documentId), reference.links[relation], new Set([documentId]));
+        await writeLinks(strapi, uid, here, { [relation]: next }, 'draft');
       }
     }
   }
@@ -139,31 +154,47 @@ const resolvePending = async (strapi: Core.Strapi, target: string, documentId: s
 type Params = { documentId?: string; locale?: unknown; status?: unknown; data?: Record<string, unknown> };
 const WRITES = new Set(['update', 'publish', 'discardDraft']);
 
-/** The rule on every Document Service write (see the top of this file). Registered after the shared fields' middleware. */
+/** Whether a relation's value in a write changes anything (the content manager sends `{ connect: [], disconnect: [] }` for every relation). */
+export const changesLinks = (value: unknown): boolean => {
+  if (value === undefined) return false;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return true;
+  const { connect, disconnect, set, ...rest } = value as Record<string, unknown>;
+  const empty = (list: unknown) => list === undefined || (Array.isArray(list) && list.length === 0);
+  return set !== undefined || !empty(connect) || !empty(disconnect) || Object.keys(rest).length > 0;
+};
+
+/**
+ * The rule on every Document Service write (see the top of this file), in the write's transaction:
+ * a spread that fails undoes the write. Registered after the shared fields' middleware.
+ */
 export const sharedRelationsMiddleware =
   (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware =>
   async (context, next) => {
     if (!WRITES.has(context.action) || !isLocalizedApiType(strapi, context.uid)) return next();
     const uid = context.uid;
     const params = context.params as Params;
-    const locale = typeof params.locale === 'string' && params.locale !== '*' ? params.locale : context.action === 'publish' ? null : await defaultLocale(strapi);
+    // i18n's own middleware (which runs before) gives a write without a locale the default one.
+    const locale = typeof params.locale === 'string' && params.locale !== '*' ? params.locale : null;
     const { documentId } = params;
+    const relations = sharedRelations(strapi, uid);
+    // Also for a type without shared relations of its own: a new version of it may be a pending link's target.
     if (!documentId || !locale) return next();
     const dp = hasDraftAndPublish(strapi, uid);
-    const relations = sharedRelations(strapi, uid);
-    const touched = context.action === 'update' ? relations.filter((name) => params.data?.[name] !== undefined) : relations;
-    const existed = (await strapi.db.query(uid as UID.Schema).findOne({ select: ['id'], where: { documentId, locale } })) !== null;
+    const draftStatus: Status = dp ? 'draft' : 'published';
+    const touched =
+      context.action === 'update' ? relations.filter((name) => changesLinks(params.data?.[name])) : context.action === 'discardDraft' ? relations : [];
     const publishes = dp && (context.action === 'publish' || (context.action === 'update' && params.status === 'published'));
 
-    const [draftBefore] = touched.length > 0 && existed ? await loadVersions(strapi, uid, documentId, dp ? 'draft' : 'published', touched, locale) : [];
-    const [publishedBefore] = publishes ? await loadVersions(strapi, uid, documentId, 'published', relations, locale) : [];
-    const result = await next();
+    return strapi.db.transaction(async () => {
+      const existed = (await strapi.db.query(uid as UID.Schema).findOne({ select: ['id'], where: { documentId, locale } })) !== null;
+      const [draftBefore] = touched.length > 0 && existed ? await loadVersions(strapi, uid, documentId, draftStatus, touched, locale) : [];
+      const [publishedBefore] = publishes && existed ? await loadVersions(strapi, uid, documentId, 'published', relations, locale) : [];
+      const result = await next();
 
-    await strapi.db.transaction(async () => {
       if (!existed) {
         // A new version: its links came with it (new-locale.ts); it may be the target others were waiting for.
         if (context.action === 'update') await resolvePending(strapi, uid, documentId, locale);
-        return;
+        return result;
       }
       if (context.action === 'discardDraft') {
         const [draft] = await loadVersions(strapi, uid, documentId, 'draft', relations, locale);
@@ -171,18 +202,19 @@ export const sharedRelationsMiddleware =
           const restore = Object.fromEntries(relations.filter((name) => JSON.stringify(draft.links[name]) !== JSON.stringify(draftBefore.links[name])).map((name) => [name, draftBefore.links[name]]));
           if (Object.keys(restore).length > 0) await writeLinks(strapi, uid, draft, restore, 'draft');
         }
-        return;
+        return result;
       }
       if (draftBefore) {
-        const [draftAfter] = await loadVersions(strapi, uid, documentId, dp ? 'draft' : 'published', touched, locale);
-        if (draftAfter) await spread(strapi, uid, documentId, dp ? 'draft' : 'published', locale, draftBefore.links, draftAfter.links);
+        const [draftAfter] = await loadVersions(strapi, uid, documentId, draftStatus, touched, locale);
+        if (draftAfter) await spread(strapi, uid, documentId, draftStatus, locale, draftBefore.links, draftAfter.links);
       }
-      if (publishes) {
+      // A locale's first publish changes no other locale's links: they publish their own.
+      if (publishedBefore) {
         const [publishedAfter] = await loadVersions(strapi, uid, documentId, 'published', relations, locale);
-        if (publishedAfter) await spread(strapi, uid, documentId, 'published', locale, publishedBefore?.links ?? {}, publishedAfter.links);
+        if (publishedAfter) await spread(strapi, uid, documentId, 'published', locale, publishedBefore.links, publishedAfter.links);
       }
+      return result;
     });
-    return result;
   };
 
 /** A link one locale of a document is waiting for: the target has no version in that locale yet. */
