@@ -56,6 +56,13 @@ const TranslationsPage = () => {
     formatMessage({ id: `translations.page.${key}`, defaultMessage }, values);
   const stateLabel = (state: State) =>
     formatMessage({ id: `translations.status.${state}`, defaultMessage: STATUS_FILTERS.find((option) => option.value === state)?.label ?? state });
+  // A filter of one state is named as the state; the two others have labels of their own.
+  const filterLabel = (option: { value: string; label: string }) =>
+    (STATES as string[]).includes(option.value)
+      ? stateLabel(option.value as State)
+      : option.value === 'missing,outdated'
+        ? t('filter.missingOrOutdated', option.label)
+        : t('filter.all', option.label);
   const [locales, setLocales] = React.useState<string[]>(['km']);
   const [locale, setLocale] = React.useState('km');
   const [type, setType] = React.useState('');
@@ -200,18 +207,18 @@ const TranslationsPage = () => {
 
           <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
             <Typography variant="delta" tag="h2">
-              Coverage ({locale})
+              {t('coverage', 'Coverage ({locale})', { locale })}
             </Typography>
             <Table colCount={7} rowCount={Object.keys(summary).length + 1}>
               <Thead>
                 <Tr>
-                  <Th><Typography variant="sigma">Type</Typography></Th>
-                  <Th><Typography variant="sigma">Documents</Typography></Th>
+                  <Th><Typography variant="sigma">{t('type', 'Type')}</Typography></Th>
+                  <Th><Typography variant="sigma">{t('documents', 'Documents')}</Typography></Th>
                   <Th><Typography variant="sigma">{stateLabel('missing')}</Typography></Th>
                   <Th><Typography variant="sigma">{stateLabel('outdated')}</Typography></Th>
                   <Th><Typography variant="sigma">{stateLabel('draft-only')}</Typography></Th>
                   <Th><Typography variant="sigma">{stateLabel('up-to-date')}</Typography></Th>
-                  <Th><Typography variant="sigma">% up to date</Typography></Th>
+                  <Th><Typography variant="sigma">{t('percentUpToDate', '% up to date')}</Typography></Th>
                 </Tr>
               </Thead>
               <Tbody>
@@ -232,7 +239,7 @@ const TranslationsPage = () => {
 
           <Flex gap={4} alignItems="flex-end">
             <Box minWidth="160px">
-              <Typography variant="pi" fontWeight="bold">Language</Typography>
+              <Typography variant="pi" fontWeight="bold">{t('language', 'Language')}</Typography>
               <SingleSelect value={locale} onChange={(value: string | number) => { setLocale(String(value)); setPage(1); }}>
                 {locales.map((code) => (
                   <SingleSelectOption key={code} value={code}>{code}</SingleSelectOption>
@@ -240,19 +247,19 @@ const TranslationsPage = () => {
               </SingleSelect>
             </Box>
             <Box minWidth="220px">
-              <Typography variant="pi" fontWeight="bold">Type</Typography>
+              <Typography variant="pi" fontWeight="bold">{t('type', 'Type')}</Typography>
               <SingleSelect value={type || 'all'} onChange={(value: string | number) => { setType(value === 'all' ? '' : String(value)); setPage(1); }}>
-                <SingleSelectOption value="all">All types</SingleSelectOption>
+                <SingleSelectOption value="all">{t('allTypes', 'All types')}</SingleSelectOption>
                 {Object.keys(summary).map((uid) => (
                   <SingleSelectOption key={uid} value={uid}>{typeName(uid)}</SingleSelectOption>
                 ))}
               </SingleSelect>
             </Box>
             <Box minWidth="220px">
-              <Typography variant="pi" fontWeight="bold">Status</Typography>
+              <Typography variant="pi" fontWeight="bold">{t('status', 'Status')}</Typography>
               <SingleSelect value={status} onChange={(value: string | number) => { setStatus(String(value)); setPage(1); }}>
                 {STATUS_FILTERS.map((option) => (
-                  <SingleSelectOption key={option.value} value={option.value}>{option.label}</SingleSelectOption>
+                  <SingleSelectOption key={option.value} value={option.value}>{filterLabel(option)}</SingleSelectOption>
                 ))}
               </SingleSelect>
             </Box>
@@ -260,18 +267,18 @@ const TranslationsPage = () => {
 
           <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
             {!response ? (
-              <Loader>Loading</Loader>
+              <Loader>{t('loading', 'Loading')}</Loader>
             ) : response.data.length === 0 ? (
-              <Typography>Nothing to show: every document of this selection is translated.</Typography>
+              <Typography>{t('nothingToShow', 'Nothing to show: every document of this selection is translated.')}</Typography>
             ) : (
               <Table colCount={5} rowCount={response.data.length + 1}>
                 <Thead>
                   <Tr>
-                    <Th><Typography variant="sigma">Type</Typography></Th>
-                    <Th><Typography variant="sigma">Document</Typography></Th>
-                    <Th><Typography variant="sigma">Status</Typography></Th>
-                    <Th><Typography variant="sigma">Changed in English</Typography></Th>
-                    <Th><Typography variant="sigma">Action</Typography></Th>
+                    <Th><Typography variant="sigma">{t('type', 'Type')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('document', 'Document')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('status', 'Status')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('changedInSource', 'Changed in English')}</Typography></Th>
+                    <Th><Typography variant="sigma">{t('action', 'Action')}</Typography></Th>
                   </Tr>
                 </Thead>
                 <Tbody>
@@ -308,11 +315,11 @@ const TranslationsPage = () => {
             )}
             {pagination && pagination.pageCount > 1 && (
               <Flex gap={2} paddingTop={4} justifyContent="flex-end">
-                <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>Previous</Button>
+                <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('previous', 'Previous')}</Button>
                 <Typography>
-                  Page {pagination.page} of {pagination.pageCount} ({pagination.total} documents)
+                  {t('pageOf', 'Page {page} of {pageCount} ({total} documents)', { page: pagination.page, pageCount: pagination.pageCount, total: pagination.total })}
                 </Typography>
-                <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>Next</Button>
+                <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>{t('next', 'Next')}</Button>
               </Flex>
             )}
           </Box>
