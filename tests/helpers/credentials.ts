@@ -43,3 +43,17 @@ export const signInWithRole = async (app: Core.Strapi, roleCode: string) => {
   if (!role) throw new Error(`no admin role ${roleCode}`);
   return signedInAdmin(app, role.id, roleCode);
 };
+
+/** What the write-path tests use: a full-access API token and a signed-in Super Admin; `remove` deletes both. */
+export const tokenAndSuperAdmin = async (app: Core.Strapi) => {
+  const apiToken = await createApiToken(app, 'full-access');
+  const superAdmin = await createSuperAdmin(app);
+  return {
+    token: apiToken.accessKey,
+    admin: { id: superAdmin.id as number, jwt: superAdmin.jwt as string },
+    remove: async () => {
+      await app.service('admin::api-token').revoke(apiToken.id);
+      await app.db.query('admin::user').delete({ where: { id: superAdmin.id } });
+    },
+  };
+};

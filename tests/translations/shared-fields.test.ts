@@ -1,7 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { distDir } from '../helpers/environment';
-import { createApiToken, createSuperAdmin } from '../helpers/credentials';
+import { tokenAndSuperAdmin } from '../helpers/credentials';
 import { expectJsonError, http } from '../helpers/http';
 import { runScript } from '../helpers/scripts';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
@@ -21,26 +21,21 @@ type Write = Partial<Omit<Shared, 'amount' | 'currency'>> & { totalCost?: { amou
 
 let app: Core.Strapi;
 let token: string;
-let tokenId: number;
 let admin: { id: number; jwt: string };
+let removeCredentials: () => Promise<void>;
 let files: number[];
 const created: string[] = [];
 
 beforeAll(async () => {
   app = await startStrapi();
-  const apiToken = await createApiToken(app, 'full-access');
-  token = apiToken.accessKey;
-  tokenId = apiToken.id;
-  const superAdmin = await createSuperAdmin(app);
-  admin = { id: superAdmin.id, jwt: superAdmin.jwt };
+  ({ token, admin, remove: removeCredentials } = await tokenAndSuperAdmin(app));
   files = ((await app.db.query('plugin::upload.file').findMany({ select: ['id'], orderBy: { id: 'asc' }, limit: 3 })) as Array<{ id: number }>).map((f) => f.id);
   expect(files.length).toBeGreaterThanOrEqual(2);
 });
 
 afterAll(async () => {
   for (const documentId of created) await app.documents(PROJECT).delete({ documentId, locale: '*' } as never);
-  await app.service('admin::api-token').revoke(tokenId);
-  await app.db.query('admin::user').delete({ where: { id: admin.id } });
+  await removeCredentials();
   await stopStrapi(app);
 });
 

@@ -1,7 +1,7 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { distDir } from '../helpers/environment';
-import { createApiToken, createSuperAdmin } from '../helpers/credentials';
+import { tokenAndSuperAdmin } from '../helpers/credentials';
 import { http } from '../helpers/http';
 import { runScript } from '../helpers/scripts';
 import { startStrapi, stopStrapi } from '../helpers/strapi';
@@ -23,23 +23,18 @@ type SharedRelationsService = { drift(options?: { repair?: boolean }): Promise<D
 
 let app: Core.Strapi;
 let token: string;
-let tokenId: number;
 let admin: { id: number; jwt: string };
+let removeCredentials: () => Promise<void>;
 const created: Array<[string, string]> = [];
 
 beforeAll(async () => {
   app = await startStrapi();
-  const apiToken = await createApiToken(app, 'full-access');
-  token = apiToken.accessKey;
-  tokenId = apiToken.id;
-  const superAdmin = await createSuperAdmin(app);
-  admin = { id: superAdmin.id, jwt: superAdmin.jwt };
+  ({ token, admin, remove: removeCredentials } = await tokenAndSuperAdmin(app));
 });
 
 afterAll(async () => {
   for (const [uid, documentId] of created.reverse()) await app.documents(uid as never).delete({ documentId, locale: '*' } as never);
-  await app.service('admin::api-token').revoke(tokenId);
-  await app.db.query('admin::user').delete({ where: { id: admin.id } });
+  await removeCredentials();
   await stopStrapi(app);
 });
 
