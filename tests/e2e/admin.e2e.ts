@@ -552,6 +552,7 @@ describe("the translator's workspace", () => {
       // Not the media library page: Strapi 5.54's new Media Library has strings of its own, still in English (README).
       await page.goto(`${server.url}/admin/plugins/translations`);
       await page.getByRole('button', { name: 'ទាញយក XLIFF' }).waitFor(WAIT);
+      await page.getByText('ការគ្របដណ្តប់ (km)').waitFor(WAIT);
 
       // Signed out (the interface language stays with the browser): the sign-in page in Khmer.
       await translator.context.clearCookies();
