@@ -2,8 +2,9 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { defaultLocale, hasDraftAndPublish, isLocalizedApiType, schemaOf } from './locales';
 import { sharedFields } from './shared-fields';
+import { holdsOne, linkChange } from './shared-relations';
 
-type Attribute = { type: string; relation?: string; target?: string; writable?: boolean };
+type Attribute = { type: string; target?: string; writable?: boolean };
 
 /** Whether the administrator making this request (if any) may not update documents of the type in the source locale. */
 const cannotEditSource = (strapi: Core.Strapi, uid: string, source: string): boolean => {
@@ -11,18 +12,6 @@ const cannotEditSource = (strapi: Core.Strapi, uid: string, source: string): boo
   const userAbility = request?.state?.userAbility;
   if (request?.state?.route?.info?.type !== 'admin' || !userAbility) return false;
   return strapi.plugin('content-manager').service('permission-checker').create({ userAbility, model: uid }).cannot.update({ locale: source });
-};
-
-/** The documentIds a relation's value connects and disconnects; null for a value that is not (only) that. */
-const linkChange = (value: unknown): { connect: string[]; disconnect: string[] } | null => {
-  if (value === undefined) return { connect: [], disconnect: [] };
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
-  const { connect = [], disconnect = [], ...rest } = value as Record<string, unknown>;
-  if (Object.keys(rest).length > 0 || !Array.isArray(connect) || !Array.isArray(disconnect)) return null;
-  const ids = (items: unknown[]) => items.map((item) => (typeof item === 'string' ? item : (item as { documentId?: unknown } | null)?.documentId));
-  const [connected, disconnected] = [ids(connect), ids(disconnect)];
-  if ([...connected, ...disconnected].some((id) => typeof id !== 'string')) return null;
-  return { connect: connected as string[], disconnect: disconnected as string[] };
 };
 
 /**
@@ -83,7 +72,7 @@ export const newLocaleMiddleware =
       const targetLocale = isLocalizedApiType(strapi, attribute.target!) ? { locale } : {};
       const links = [...available.filter((id) => !change.disconnect.includes(id)), ...change.connect.filter((id) => !available.includes(id))];
       // A relation that holds one link keeps the last: the one connected, else the English one.
-      const kept = ['manyToOne', 'oneToOne'].includes(attribute.relation ?? '') ? links.slice(-1) : links;
+      const kept = holdsOne(strapi, uid, name) ? links.slice(-1) : links;
       data[name] = { set: kept.map((id) => ({ documentId: id, ...targetLocale })) };
     }
     context.params = { ...params, data } as never;

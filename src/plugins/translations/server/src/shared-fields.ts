@@ -54,8 +54,8 @@ const loadRows = async (strapi: Core.Strapi, uid: string, where: Record<string, 
   return strapi.db.query(uid as UID.Schema).findMany({ where, populate: populateOf(strapi, uid, fields) }) as Promise<Row[]>;
 };
 
-const statusWhere = (strapi: Core.Strapi, uid: string, status: Status): Record<string, unknown> =>
-  // Without draft & publish every version counts as published.
+/** The Query Engine condition for the versions of one status (every version counts as published without draft & publish). */
+export const statusWhere = (strapi: Core.Strapi, uid: string, status: Status): Record<string, unknown> =>
   !hasDraftAndPublish(strapi, uid) ? {} : status === 'draft' ? { publishedAt: null } : { publishedAt: { $notNull: true } };
 
 export const valuesOf = (strapi: Core.Strapi, uid: string, row: Record<string, unknown>): Values =>

@@ -1,6 +1,7 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { defaultLocale, hasDraftAndPublish, isLocalizedApiType, localizedApiTypes, schemaOf } from './locales';
 import { keepUpdatedAt } from './keep-updated-at';
+import { statusWhere } from './shared-fields';
 import { titleField } from './source';
 
 /**
@@ -41,9 +42,6 @@ export const sharedRelations = (strapi: Core.Strapi, uid: string): string[] =>
 
 const targetOf = (strapi: Core.Strapi, uid: string, relation: string): string =>
   (schemaOf(strapi, uid).attributes as Record<string, Attribute>)[relation].target!;
-
-const statusWhere = (strapi: Core.Strapi, uid: string, status: Status): Record<string, unknown> =>
-  !hasDraftAndPublish(strapi, uid) ? {} : status === 'draft' ? { publishedAt: null } : { publishedAt: { $notNull: true } };
 
 const linksOf = (row: Record<string, unknown>, relations: string[]): Links =>
   Object.fromEntries(
@@ -93,7 +91,7 @@ export const applyChange = (current: string[], before: string[], after: string[]
 };
 
 /** A relation that holds one link (manyToOne, oneToOne): a change sets it, a pending target empties it. */
-const holdsOne = (strapi: Core.Strapi, uid: string, relation: string): boolean =>
+export const holdsOne = (strapi: Core.Strapi, uid: string, relation: string): boolean =>
   ['manyToOne', 'oneToOne'].includes((schemaOf(strapi, uid).attributes as Record<string, Attribute>)[relation].relation ?? '');
 
 type TransformData = (data: Record<string, unknown>, options: { uid: string; status: Status; locale: string; allowMissingId: boolean }) => Promise<Record<string, unknown>>;
@@ -154,13 +152,23 @@ const resolvePending = async (strapi: Core.Strapi, target: string, documentId: s
 type Params = { documentId?: string; locale?: unknown; status?: unknown; data?: Record<string, unknown> };
 const WRITES = new Set(['update', 'publish', 'discardDraft']);
 
+/** The documentIds a relation's value connects and disconnects; null for a value that is not (only) that (a list, a `set`). */
+export const linkChange = (value: unknown): { connect: string[]; disconnect: string[] } | null => {
+  if (value === undefined) return { connect: [], disconnect: [] };
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const { connect = [], disconnect = [], ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || !Array.isArray(connect) || !Array.isArray(disconnect)) return null;
+  const ids = (items: unknown[]) => items.map((item) => (typeof item === 'string' ? item : (item as { documentId?: unknown } | null)?.documentId));
+  const [connected, disconnected] = [ids(connect), ids(disconnect)];
+  if ([...connected, ...disconnected].some((id) => typeof id !== 'string')) return null;
+  return { connect: connected as string[], disconnect: disconnected as string[] };
+};
+
 /** Whether a relation's value in a write changes anything (the content manager sends `{ connect: [], disconnect: [] }` for every relation). */
 export const changesLinks = (value: unknown): boolean => {
   if (value === undefined) return false;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return true;
-  const { connect, disconnect, set, ...rest } = value as Record<string, unknown>;
-  const empty = (list: unknown) => list === undefined || (Array.isArray(list) && list.length === 0);
-  return set !== undefined || !empty(connect) || !empty(disconnect) || Object.keys(rest).length > 0;
+  const change = linkChange(value);
+  return change === null || change.connect.length > 0 || change.disconnect.length > 0;
 };
 
 /**
